@@ -1,0 +1,74 @@
+/**
+ * The one list of everything that crosses the main ↔ renderer boundary.
+ *
+ * - `invoke` channels: renderer asks, main answers with a Result. Each has a zod schema for its input
+ *   (main parses every input with it) and a phantom result type.
+ * - `events`: main → renderer pushes.
+ *
+ * Contract values are JSON plus Uint8Array. Nothing here may ever carry a secret or a token; sensitive
+ * values (stream keys, push URLs) travel only as the result of `sensitive.reveal`.
+ *
+ * The preload and the browser-host bridge build `window.livedeck` from `invokeChannelNames` and
+ * `eventNames`: a channel `settings.update` becomes `window.livedeck.settings.update(input)`.
+ */
+import { z } from 'zod'
+import type { Result } from './result'
+import {
+  secretKeySchema,
+  sensitiveRefSchema,
+  settingsPatchSchema,
+  type AppInfo,
+  type SettingsView
+} from './domain'
+
+/** Declares a channel: its input schema and (phantom) result type. */
+function channel<R>() {
+  return <I extends z.ZodType>(input: I) => ({ input, result: undefined as unknown as R })
+}
+
+const none = z.undefined()
+
+export const invokeChannels = {
+  'app.getInfo': channel<AppInfo>()(none),
+  'settings.get': channel<SettingsView>()(none),
+  'settings.update': channel<SettingsView>()(settingsPatchSchema),
+  'secrets.set': channel<SettingsView>()(z.strictObject({ key: secretKeySchema, value: z.string().min(1).max(512) })),
+  'secrets.clear': channel<SettingsView>()(z.strictObject({ key: secretKeySchema })),
+  'sensitive.reveal': channel<{ value: string }>()(z.strictObject({ ref: sensitiveRefSchema })),
+  'sensitive.copy': channel<null>()(
+    z.strictObject({ ref: sensitiveRefSchema, part: z.enum(['whole', 'server', 'key']) })
+  ),
+  'shell.openExternal': channel<null>()(z.strictObject({ url: z.string().max(2048) }))
+} as const
+
+export type InvokeChannel = keyof typeof invokeChannels
+export type InputOf<C extends InvokeChannel> = z.input<(typeof invokeChannels)[C]['input']>
+export type ParsedInputOf<C extends InvokeChannel> = z.output<(typeof invokeChannels)[C]['input']>
+export type ResultOf<C extends InvokeChannel> = (typeof invokeChannels)[C]['result']
+
+export interface EventPayloads {
+  'settings.changed': SettingsView
+  'app.info': AppInfo
+}
+export type EventName = keyof EventPayloads
+
+export const invokeChannelNames = Object.keys(invokeChannels) as InvokeChannel[]
+export const eventNames: readonly EventName[] = ['settings.changed', 'app.info']
+
+/** IPC channel string for an invoke channel (Electron's ipc namespace is shared; prefix ours). */
+export const ipcChannel = (name: InvokeChannel | EventName): string => `livedeck:${name}`
+
+/**
+ * The shape of `window.livedeck`, derived from the contract: `a.b` → `api.a.b(input)`.
+ */
+type Split<S extends string> = S extends `${infer H}.${infer T}` ? [H, T] : never
+type Namespaces = Split<InvokeChannel>[0]
+type MethodsOf<N extends string> = {
+  [C in InvokeChannel as Split<C>[0] extends N ? Split<C>[1] : never]: undefined extends InputOf<C>
+    ? (input?: InputOf<C>) => Promise<Result<ResultOf<C>>>
+    : (input: InputOf<C>) => Promise<Result<ResultOf<C>>>
+}
+export type LivedeckApi = { readonly [N in Namespaces]: MethodsOf<N> } & {
+  /** Subscribe to a main → renderer event; returns the unsubscribe function. */
+  readonly on: <E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void) => () => void
+}
