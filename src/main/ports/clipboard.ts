@@ -1,0 +1,4 @@
+/** Writes text to the system clipboard. Electron: `clipboard.writeText`; browser host: the bridge. */
+export interface Clipboard {
+  writeText(text: string): Promise<void>
+}
