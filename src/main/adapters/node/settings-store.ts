@@ -22,10 +22,10 @@ export function createConfSettingsStore(dataDir: string, logger?: Logger): Setti
         configName: SETTINGS_FILE_NAME,
         projectName: 'livedeck',
         projectVersion: SETTINGS_VERSION,
-        // conf types its schema from T; ours is derived from the zod document schema.
-        schema: settingsJsonSchema as never,
+        // Per-key JSON schemas derived from the zod document schema (see settings/schema.ts).
+        schema: settingsJsonSchema,
         defaults: settingsDefaults,
-        migrations: settingsMigrations as never,
+        migrations: settingsMigrations,
         // Our top-level keys are plain names and the secrets record has dotted keys (`vk.clientSecret`).
         accessPropertiesByDotNotation: false,
         clearInvalidConfig: false
