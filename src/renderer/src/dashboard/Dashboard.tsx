@@ -1,0 +1,13 @@
+import { platforms } from '../../../shared/ipc/domain'
+import { PlatformSlot } from './PlatformSlot'
+
+/** One slot per platform, VK on the left and Kuaishou on the right; later features fill the slots. */
+export function Dashboard(): React.JSX.Element {
+  return (
+    <div className="dashboard">
+      {platforms.map((platform) => (
+        <PlatformSlot key={platform} platform={platform} />
+      ))}
+    </div>
+  )
+}

@@ -1,0 +1,34 @@
+import { useId } from 'react'
+import { useTranslation } from 'react-i18next'
+import { languageSchema, languages } from '../../../shared/ipc/domain'
+import { livedeck } from '../api/livedeck'
+import { run } from '../api/run'
+import { useUiStore } from '../store/ui-store'
+
+/** Changes the language setting in main; the UI follows through `settings.changed` / the returned view. */
+export function LanguageSwitcher({ className = 'language' }: { className?: string }): React.JSX.Element {
+  const { t, i18n } = useTranslation()
+  const id = useId()
+  const current = useUiStore((s) => s.settings?.language) ?? languageSchema.catch('en').parse(i18n.language)
+  const setSettings = useUiStore((s) => s.setSettings)
+
+  const change = async (value: string): Promise<void> => {
+    const language = languageSchema.safeParse(value)
+    if (!language.success) return
+    const view = await run(livedeck().settings.update({ language: language.data }))
+    if (view) setSettings(view)
+  }
+
+  return (
+    <div className={className}>
+      <label htmlFor={id}>{t('language.label')}</label>
+      <select id={id} value={current} onChange={(e) => void change(e.target.value)}>
+        {languages.map((lng) => (
+          <option key={lng} value={lng} lang={lng}>
+            {t(`language.${lng}`)}
+          </option>
+        ))}
+      </select>
+    </div>
+  )
+}
