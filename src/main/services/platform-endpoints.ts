@@ -124,23 +124,21 @@ export function resolveSandboxUrl(env: Readonly<Record<string, string | undefine
   return parsed.data
 }
 
-const realHosts = new Set(
-  [
-    realEndpoints.vk.authorizeUrl,
-    realEndpoints.vk.tokenUrl,
-    realEndpoints.vk.revokeUrl,
-    realEndpoints.vk.apiBase,
-    realEndpoints.vk.pubsubUrl,
-    realEndpoints.kuaishou.openBase
-  ].map(hostOf)
-)
+const allUrls = (e: PlatformEndpoints): string[] => [
+  e.vk.authorizeUrl,
+  e.vk.tokenUrl,
+  e.vk.revokeUrl,
+  e.vk.apiBase,
+  e.vk.pubsubUrl,
+  e.kuaishou.openBase
+]
+const realHosts = new Set(allUrls(realEndpoints).map(hostOf))
 
 /** True when every endpoint is an https/wss URL on one of the references' hosts. */
 export function isReleaseSafe(endpoints: PlatformEndpoints): boolean {
-  const urls = [...Object.values(endpoints.vk), endpoints.kuaishou.openBase]
   return (
     endpoints.sandbox === null &&
-    urls.every((u) => {
+    allUrls(endpoints).every((u) => {
       const url = new URL(u)
       return (url.protocol === 'https:' || url.protocol === 'wss:') && realHosts.has(url.host)
     })
