@@ -46,13 +46,14 @@ export class PubsubConnection {
     ws.on('close', () => this.stopTimers())
   }
 
+  /** Undefined until connected and once closing. */
   info(): ConnectionInfo | undefined {
-    if (!this.session) return undefined
+    if (!this.session || this.closed) return undefined
     return { client: this.session.client, userId: this.session.userId, channels: [...this.channels] }
   }
 
   isSubscribed(channel: string): boolean {
-    return this.channels.has(channel)
+    return !this.closed && this.channels.has(channel)
   }
 
   push(channel: string, data: unknown): void {
@@ -86,15 +87,16 @@ export class PubsubConnection {
   private onCommand(command: Command): void {
     const found = methodsOf(command)
     const id = command.id ?? 0
-    if (found.length === 0) return id === 0 ? this.onPong() : this.replyError(id, ErrorCode.methodNotFound)
+    if (found.length === 0 && id === 0) return this.onPong()
     if (found.length > 1) return this.disconnect(DisconnectCode.badRequest)
-    const method = found[0]!
+    const method = found[0]
     // `send` is fire-and-forget: no id, no reply, and nothing here handles it.
     if (method === 'send') return
     if (id === 0) return this.disconnect(DisconnectCode.badRequest)
     // Connect must come first, and only once.
     const connected = this.session !== undefined
     if (method === 'connect' ? connected : !connected) return this.disconnect(DisconnectCode.badRequest)
+    if (method === undefined) return this.replyError(id, ErrorCode.methodNotFound)
     this.handlers[method](id, command)
   }
 
