@@ -21,6 +21,7 @@ export const APP_CSP = [
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
+  "form-action 'none'",
   "frame-ancestors 'none'"
 ].join('; ')
 

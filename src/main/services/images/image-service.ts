@@ -156,7 +156,7 @@ export function createImageService(options: ImageServiceOptions): ImageService {
 /** Reads a body into memory, aborting the request as soon as it grows past `maxBytes`. */
 async function readCapped(response: Response, maxBytes: number, controller: AbortController): Promise<Uint8Array> {
   if (response.body === null) return new Uint8Array(0)
-  const reader = response.body.getReader()
+  const reader = response.body.getReader() as ReadableStreamDefaultReader<Uint8Array>
   const chunks: Uint8Array[] = []
   let size = 0
   for (;;) {
