@@ -343,6 +343,18 @@ describe('ping / pong', () => {
     expect(await c.closed()).toEqual({ code: 3012, reason: 'no pong' })
   })
 
+  it('a large clock jump sends one ping, not one per interval, and answering it keeps the connection', async () => {
+    const c = await connected()
+    h.clock.advance(600_000)
+    ping.parse(await c.next('a ping'))
+    c.send({})
+    await roundTrip(c, 2)
+    expect(c.pending()).toEqual([])
+    h.clock.advance(8_000)
+    await roundTrip(c, 3)
+    expect(c.closedWith).toBeUndefined()
+  })
+
   it('does not ping a connection that has not connected yet', async () => {
     const c = await open()
     h.clock.advance(60_000)

@@ -181,9 +181,11 @@ export class PubsubConnection {
   }
 
   private ping(): void {
+    // One ping outstanding at a time. In real time the pong deadline (8 s) ends before the next ping
+    // (25 s) is due; a large clock advance fires many ticks at once and must not flood the client.
+    if (this.pongTimer !== undefined) return
     this.out.send({})
-    // One deadline at a time: an unanswered earlier ping keeps its own, earlier deadline.
-    this.pongTimer ??= this.deps.clock.setTimeout(() => {
+    this.pongTimer = this.deps.clock.setTimeout(() => {
       this.pongTimer = undefined
       this.disconnect(DisconnectCode.noPong)
     }, this.deps.pongTimeoutS * 1000)
