@@ -171,6 +171,12 @@ describe('frames', () => {
     expect((await c.closed()).code).toBe(3501)
   })
 
+  it('closes with 3501 on a binary frame (the JSON protocol uses text frames)', async () => {
+    const c = await connected()
+    c.ws.send(Buffer.from(JSON.stringify({ id: 2, subscribe: { channel: PUBLIC } })), { binary: true })
+    expect((await c.closed()).code).toBe(3501)
+  })
+
   it('closes with 3501 when a field has the wrong type', async () => {
     const c = await connected()
     c.send({ id: 2, subscribe: { channel: 42 } })
@@ -239,6 +245,27 @@ describe('subscribe', () => {
     expect(h.pubsub.publish(PUBLIC, { type: 'x', data: {} })).toBe(0)
     await roundTrip(c, 4)
     expect(c.pending()).toEqual([])
+  })
+
+  it('has no history or presence (108 "not available")', async () => {
+    const c = await connected()
+    c.send({ id: 2, history: { channel: PUBLIC } }, { id: 3, presence: { channel: PUBLIC } })
+    expect(errorReply.parse(await c.next())).toEqual({ id: 2, error: { code: 108, message: 'not available' } })
+    expect(errorReply.parse(await c.next())).toEqual({ id: 3, error: { code: 108, message: 'not available' } })
+  })
+
+  it('sub_refresh accepts a valid token for a subscribed channel and refuses others with 103', async () => {
+    const c = await connected()
+    c.send(
+      { id: 2, subscribe: { channel: LIMITED, token: subToken(LIMITED, ALICE) } },
+      { id: 3, sub_refresh: { channel: LIMITED, token: subToken(LIMITED, ALICE) } },
+      { id: 4, sub_refresh: { channel: LIMITED, token: subToken(LIMITED, BOB) } },
+      { id: 5, sub_refresh: { channel: PRIVATE, token: subToken(PRIVATE, ALICE) } }
+    )
+    subscribeReply.parse(await c.next())
+    expect(await c.next()).toEqual({ id: 3, sub_refresh: {} })
+    expect(errorReply.parse(await c.next()).error.code).toBe(103)
+    expect(errorReply.parse(await c.next()).error.code).toBe(103)
   })
 
   it('refuses client publishing (VK clients only read)', async () => {
