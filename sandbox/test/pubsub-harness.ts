@@ -73,7 +73,10 @@ export async function startHarness(options: { pingIntervalS?: number; pongTimeou
   }
 }
 
-/** Resolve when `check` returns something other than undefined; re-checked whenever `onChange` fires. */
+/**
+ * Resolve when `check` returns something other than undefined; re-checked whenever `onChange` fires.
+ * If `check` throws, the wait fails with that error at once.
+ */
 export function waitFor<T>(
   check: () => T | undefined,
   onChange: (listener: () => void) => () => void,
@@ -81,19 +84,30 @@ export function waitFor<T>(
   timeoutMs = 3000
 ): Promise<T> {
   return new Promise((resolve, reject) => {
-    const first = check()
-    if (first !== undefined) return resolve(first)
+    let off = (): void => {}
     const timer = setTimeout(() => {
       off()
       reject(new Error(`timed out waiting for ${what}`))
     }, timeoutMs)
-    const off = onChange(() => {
-      const value = check()
-      if (value === undefined) return
+    const attempt = (): boolean => {
+      let value: T | undefined
+      try {
+        value = check()
+      } catch (err) {
+        reject(err instanceof Error ? err : new Error(String(err)))
+        value = undefined
+        clearTimeout(timer)
+        off()
+        return true
+      }
+      if (value === undefined) return false
       clearTimeout(timer)
       off()
       resolve(value)
-    })
+      return true
+    }
+    if (attempt()) return
+    off = onChange(() => void attempt())
   })
 }
 
@@ -142,9 +156,13 @@ export class RawClient {
     this.ws.send(text)
   }
 
-  /** The next message not yet taken. */
+  /** The next message not yet taken; fails at once if the server closes first. */
   next(what = 'a message'): Promise<unknown> {
-    return this.wait(() => (this.cursor < this.messages.length ? this.messages[this.cursor++] : undefined), what)
+    return this.wait(() => {
+      if (this.cursor < this.messages.length) return this.messages[this.cursor++]
+      if (this.closedWith) throw new Error(`closed ${this.closedWith.code} "${this.closedWith.reason}" while waiting for ${what}`)
+      return undefined
+    }, what)
   }
 
   /** The close code and reason, once the server closes. */
