@@ -89,22 +89,22 @@ export function waitFor<T>(
       off()
       reject(new Error(`timed out waiting for ${what}`))
     }, timeoutMs)
+    const settle = (): true => {
+      clearTimeout(timer)
+      off()
+      return true
+    }
     const attempt = (): boolean => {
       let value: T | undefined
       try {
         value = check()
       } catch (err) {
         reject(err instanceof Error ? err : new Error(String(err)))
-        value = undefined
-        clearTimeout(timer)
-        off()
-        return true
+        return settle()
       }
       if (value === undefined) return false
-      clearTimeout(timer)
-      off()
       resolve(value)
-      return true
+      return settle()
     }
     if (attempt()) return
     off = onChange(() => void attempt())
