@@ -140,7 +140,7 @@ describe('TokenVault', () => {
   })
 
   it('turns a failed refresh into needsReconnect, once, with no further refresh attempts', async () => {
-    const { vault, now, states } = setup()
+    const { vault, now, states, dataDir } = setup()
     await vault.save('vk', tokens(1, now() + 1000))
     const r = manualRefresh()
     const first = vault.refresh('vk', r.doRefresh)
@@ -154,9 +154,15 @@ describe('TokenVault', () => {
     })
     expect(r.calls).toHaveLength(1)
     expect(states).toEqual([['vk', 'connected'], ['vk', 'needsReconnect']])
-    // Signing in again recovers.
+    // The state survives a restart: no refresh is retried at start-up.
+    const restarted = setup(dataDir)
+    expect(await restarted.vault.state('vk')).toBe('needsReconnect')
+    await expect(restarted.vault.refresh('vk', r.doRefresh)).rejects.toMatchObject({ code: 'needs_reconnect' })
+    expect(r.calls).toHaveLength(1)
+    // Signing in again recovers, across restarts too.
     await vault.save('vk', tokens(3, now() + 1000))
     expect(await vault.state('vk')).toBe('connected')
+    expect(await setup(dataDir).vault.state('vk')).toBe('connected')
   })
 
   it('keeps the tokens on a transient (network) refresh failure', async () => {

@@ -98,10 +98,10 @@ export function createTokenVault(deps: TokenVaultDeps): TokenVault {
     }
     try {
       const parsed = z
-        .object({ v: z.literal(BLOB_VERSION), tokens: tokenRecordSchema })
+        .object({ v: z.literal(BLOB_VERSION), tokens: tokenRecordSchema, needsReconnect: z.boolean().optional() })
         .parse(JSON.parse(await deps.cipher.decrypt(blob)))
       slot.record = parsed.tokens
-      slot.state = 'connected'
+      slot.state = parsed.needsReconnect ? 'needsReconnect' : 'connected'
     } catch (e) {
       if (!(e instanceof CipherError) && !(e instanceof SyntaxError) && !(e instanceof z.ZodError)) throw e
       // Moved machine, keyring reset, damaged file: the user has to sign in again.
@@ -122,12 +122,14 @@ export function createTokenVault(deps: TokenVaultDeps): TokenVault {
     return slot
   }
 
-  const persist = (account: string, slot: Slot, record: TokenRecord | null): Promise<void> => {
+  /** `needsReconnect` is stored with the tokens so the state survives a restart (no refresh retried at start). */
+  const persist = (account: string, slot: Slot, record: TokenRecord | null, needsReconnect = false): Promise<void> => {
     const write = async () => {
       const file = fileOf(account)
       if (record === null) return rm(file, { force: true })
       await mkdir(dir, { recursive: true, mode: 0o700 })
-      const blob = await deps.cipher.encrypt(JSON.stringify({ v: BLOB_VERSION, tokens: record }))
+      const body = needsReconnect ? { v: BLOB_VERSION, tokens: record, needsReconnect } : { v: BLOB_VERSION, tokens: record }
+      const blob = await deps.cipher.encrypt(JSON.stringify(body))
       const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`
       await writeFile(temp, blob, { mode: 0o600 })
       await rename(temp, file)
@@ -140,6 +142,18 @@ export function createTokenVault(deps: TokenVaultDeps): TokenVault {
   const needsReconnect = (platformCode?: string | number) =>
     new AppError('needs_reconnect', 'the sign-in has expired; reconnect the account', platformCode)
 
+  const enterNeedsReconnect = async (account: string, slot: Slot): Promise<void> => {
+    if (slot.state === 'needsReconnect') return
+    setState(account, slot, 'needsReconnect')
+    if (!slot.record) return
+    try {
+      await persist(account, slot, slot.record, true)
+    } catch (error) {
+      // The in-memory state is what the UI shows; a failed write only costs one refresh at next start.
+      deps.logger.warn('could not record the reconnect state', { account, error })
+    }
+  }
+
   const runRefresh = async (account: string, slot: Slot, current: TokenRecord, doRefresh: DoRefresh) => {
     const generation = slot.generation
     let next: TokenRecord
@@ -149,7 +163,7 @@ export function createTokenVault(deps: TokenVaultDeps): TokenVault {
       if (isTransient(e)) throw e
       deps.logger.warn('token refresh failed; reconnect needed', { account, error: e })
       // A sign-in that happened meanwhile is not undone by the old session's failure.
-      if (slot.generation === generation) setState(account, slot, 'needsReconnect')
+      if (slot.generation === generation) await enterNeedsReconnect(account, slot)
       throw needsReconnect(isAppError(e) ? e.platformCode : undefined)
     }
     if (slot.generation !== generation) {
@@ -211,11 +225,11 @@ export function createTokenVault(deps: TokenVaultDeps): TokenVault {
       if (doRefresh) return vault.refresh(account, doRefresh, { ifAccessToken: record.accessToken })
       if (now < record.expiresAt) return record
       // No way to refresh (implicit flow) and expired: the user has to sign in again.
-      setState(account, slot, 'needsReconnect')
+      await enterNeedsReconnect(account, slot)
       throw needsReconnect()
     },
     async markNeedsReconnect(account) {
-      setState(account, await slotOf(account), 'needsReconnect')
+      await enterNeedsReconnect(account, await slotOf(account))
     },
     onStateChange(listener) {
       listeners.add(listener)
