@@ -65,7 +65,7 @@ export class PubsubConnection {
     this.closed = true
     this.stopTimers()
     this.out.flush()
-    this.deps.log(`pubsub ${this.session?.client ?? 'unauthenticated'}: close ${d.code} ${d.reason}`)
+    this.deps.log(`client ${this.session?.client ?? '(not connected)'}: close ${d.code} ${d.reason}`)
     this.ws.close(d.code, d.reason)
   }
 
@@ -129,7 +129,7 @@ export class PubsubConnection {
     this.session = session
     const expiry = this.armExpiry(verdict.expiresAtS)
     this.startPings()
-    this.deps.log(`pubsub ${session.client}: connected as user ${session.userId}`)
+    this.deps.log(`client ${session.client}: connected as user ${session.userId}`)
     this.reply({
       id,
       connect: { client: session.client, version: this.deps.version, ping: this.deps.pingIntervalS, pong: true, ...expiry }
@@ -193,7 +193,7 @@ export class PubsubConnection {
 
   private onPong(): void {
     if (this.session === undefined) return
-    if (this.deps.droppingPongs()) return this.deps.log(`pubsub ${this.session.client}: pong dropped (fault)`)
+    if (this.deps.droppingPongs()) return this.deps.log(`client ${this.session.client}: pong dropped (fault)`)
     this.pongTimer?.cancel()
     this.pongTimer = undefined
   }

@@ -41,12 +41,12 @@ export function createPubsubServer(options: PubsubOptions): PubsubServer {
     const connection = new PubsubConnection(ws, deps)
     live.set(ws, connection)
     ws.on('close', () => live.delete(ws))
-    ws.on('error', (err) => log(`pubsub socket error: ${err.message}`))
+    ws.on('error', (err) => log(`socket error: ${err.message}`))
     const problem = queryProblem(query)
     if (problem !== undefined) {
       // Reference §10.4: refuse rather than speak protocol v1, so a client that forgot the
       // parameter fails visibly. 3501 is terminal: the client must not retry as is.
-      log(`pubsub: refused connection, ${problem}`)
+      log(`refused connection, ${problem}`)
       connection.disconnect({ code: DisconnectCode.badRequest.code, reason: `bad request: ${problem}` })
     }
   }
