@@ -4,7 +4,7 @@
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
 import { buildLivedeckApi } from '../shared/ipc/build-api'
-import { ipcChannel } from '../shared/ipc/contract'
+import { ipcChannel } from '../shared/ipc/channels'
 import type { Result } from '../shared/ipc/result'
 
 const api = buildLivedeckApi(

@@ -5,7 +5,9 @@
  * Only the listed channels and events exist on the object; nothing of the transport (ipcRenderer, the
  * IPC event, the socket) is reachable from it.
  */
-import { eventNames, invokeChannelNames, type EventName, type InvokeChannel, type LivedeckApi } from './contract'
+// Names from channels.ts, types only from contract.ts: the preload bundle must not pull in zod.
+import { eventNames, invokeChannelNames } from './channels'
+import type { EventName, InvokeChannel, LivedeckApi } from './contract'
 import type { Result } from './result'
 
 /** Sends one invoke and resolves with main's Result. */

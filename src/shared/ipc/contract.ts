@@ -9,9 +9,11 @@
  * values (stream keys, push URLs) travel only as the result of `sensitive.reveal`.
  *
  * The preload and the browser-host bridge build `window.livedeck` from `invokeChannelNames` and
- * `eventNames`: a channel `settings.update` becomes `window.livedeck.settings.update(input)`.
+ * `eventNames` (zod-free copies in `channels.ts`, checked against this file at compile time):
+ * a channel `settings.update` becomes `window.livedeck.settings.update(input)`.
  */
 import { z } from 'zod'
+import * as names from './channels'
 import type { Result } from './result'
 import {
   secretKeySchema,
@@ -52,11 +54,16 @@ export interface EventPayloads {
 }
 export type EventName = keyof EventPayloads
 
-export const invokeChannelNames = Object.keys(invokeChannels) as InvokeChannel[]
-export const eventNames: readonly EventName[] = ['settings.changed', 'app.info']
+/** Mutual assignability: the zod-free name lists in channels.ts must match exactly. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+const channelNamesMatch: Same<InvokeChannel, names.InvokeChannelName> = true
+const eventNamesMatch: Same<EventName, names.EventNameLiteral> = true
+void channelNamesMatch
+void eventNamesMatch
 
-/** IPC channel string for an invoke channel (Electron's ipc namespace is shared; prefix ours). */
-export const ipcChannel = (name: InvokeChannel | EventName): string => `livedeck:${name}`
+export const invokeChannelNames: readonly InvokeChannel[] = names.invokeChannelNames
+export const eventNames: readonly EventName[] = names.eventNames
+export const ipcChannel: (name: InvokeChannel | EventName) => string = names.ipcChannel
 
 /**
  * The shape of `window.livedeck`, derived from the contract: `a.b` → `api.a.b(input)`.

@@ -1,0 +1,110 @@
+/**
+ * The Electron entry point: the only place that wires Electron adapters into the services.
+ * Order matters: schemes are registered as privileged before `ready`; a second instance quits at
+ * once (two instances would rotate each other's refresh tokens away) and focuses the first.
+ */
+import { app, net, session, type BrowserWindow } from 'electron'
+import { fileURLToPath } from 'node:url'
+import { createAppSenderPolicy } from './ipc/sender-policy'
+import { createRouter } from './ipc/router'
+import { createMainApp } from './app/compose'
+import { createElectronAuthWindow } from './adapters/electron/auth-window'
+import { createElectronCipher } from './adapters/electron/cipher'
+import { electronClipboard } from './adapters/electron/clipboard'
+import { electronExternalOpener } from './adapters/electron/external-opener'
+import { denyAllPermissions } from './adapters/electron/harden'
+import { registerIpc } from './adapters/electron/ipc'
+import { createElectronLogger } from './adapters/electron/logger'
+import { createMainWindow, focusWindow } from './adapters/electron/main-window'
+import { electronNotifier } from './adapters/electron/notifier'
+import { handleAppProtocols, registerPrivilegedSchemes } from './adapters/electron/protocols'
+import { createElectronSettingsStore } from './adapters/electron/settings-store'
+import { systemClock } from './ports/clock'
+import { redactText } from './security/redact'
+import type { Fetch } from './ports/http'
+import { APP_ENTRY_URL, APP_ORIGIN } from './services/app-protocol/app-files'
+import { createImageService } from './services/images/image-service'
+import { isSafeExternalUrl } from './services/net/external-url'
+import { resolveEndpoints, type PlatformEndpoints } from './services/platform-endpoints'
+
+const outDir = (relative: string): string => fileURLToPath(new URL(relative, import.meta.url))
+const preloadPath = outDir('../preload/index.cjs')
+const rendererDir = outDir('../renderer')
+/** electron-vite's dev server, honoured only in unpackaged runs. */
+const devRendererUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
+
+let mainWindow: BrowserWindow | null = null
+
+/** Origins the sandbox serves from, so its images pass the image protocol's allow-list. */
+function sandboxOrigins(endpoints: PlatformEndpoints): string[] {
+  if (endpoints.sandbox === null) return []
+  const urls = [endpoints.sandbox.control, endpoints.vk.apiBase, endpoints.kuaishou.openBase]
+  return [...new Set(urls.map((u) => new URL(u).origin))]
+}
+
+async function start(): Promise<void> {
+  await app.whenReady()
+  const logger = createElectronLogger()
+  denyAllPermissions(session.defaultSession)
+  // net.fetch honours the system proxy and certificate store.
+  const fetch: Fetch = (input, init) => net.fetch(input instanceof URL ? input.href : input, init)
+  const endpoints = await resolveEndpoints({ env: process.env, argv: process.argv, isPackaged: app.isPackaged, fetch, logger })
+  const openExternal = (url: string): void => {
+    if (isSafeExternalUrl(url)) electronExternalOpener.openExternal(url).catch(() => logger.warn('could not open a link'))
+  }
+
+  const dataDir = app.getPath('userData')
+  const mainApp = await createMainApp({
+    dataDir,
+    settingsStore: createElectronSettingsStore(dataDir, logger),
+    cipher: createElectronCipher(),
+    clipboard: electronClipboard,
+    notifier: electronNotifier,
+    externalOpener: electronExternalOpener,
+    authWindow: createElectronAuthWindow({ parent: () => mainWindow }),
+    logger,
+    fetch,
+    clock: systemClock,
+    platform: process.platform === 'win32' || process.platform === 'darwin' ? process.platform : 'linux',
+    appVersion: app.getVersion(),
+    endpoints,
+    isPackaged: app.isPackaged,
+    defaultLanguage: app.getPreferredSystemLanguages()[0]
+  })
+
+  handleAppProtocols({ rendererDir, images: createImageService({ fetch, logger, extraOrigins: sandboxOrigins(mainApp.services.endpoints) }) })
+  const policy = createAppSenderPolicy({
+    origins: devRendererUrl === undefined ? [APP_ORIGIN] : [APP_ORIGIN, devRendererUrl],
+    isKnownWebContents: (id) => mainWindow !== null && !mainWindow.isDestroyed() && mainWindow.webContents.id === id
+  })
+  const unregisterIpc = registerIpc(createRouter(mainApp.handlers, policy, logger), mainApp.events, () => mainWindow)
+
+  mainWindow = createMainWindow({ preloadPath, url: devRendererUrl ?? APP_ENTRY_URL, openExternal, logger })
+  mainWindow.on('closed', () => (mainWindow = null))
+
+  let disposed = false
+  app.on('will-quit', (event) => {
+    if (disposed) return
+    // Let services close sockets and flush state before the process goes.
+    event.preventDefault()
+    disposed = true
+    unregisterIpc()
+    mainApp
+      .dispose()
+      .catch((e: unknown) => logger.error('shutdown failed', { error: String(e) }))
+      .finally(() => app.quit())
+  })
+}
+
+registerPrivilegedSchemes()
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => focusWindow(mainWindow))
+  app.on('window-all-closed', () => app.quit())
+  start().catch((e: unknown) => {
+    // The logger may not exist yet; the message can hold a URL, so it is redacted.
+    console.error('Livedeck failed to start:', redactText(e instanceof Error ? (e.stack ?? e.message) : String(e)))
+    app.exit(1)
+  })
+}

@@ -1,0 +1,24 @@
+/**
+ * The contract's names only, without zod: the sandboxed preload bundles this file (it can require
+ * nothing but `electron`) and the renderer's bridge stays free of validation code. `contract.ts`
+ * checks at compile time that these lists match its channels and events exactly, so adding a channel
+ * there without adding its name here fails typecheck.
+ */
+export const invokeChannelNames = [
+  'app.getInfo',
+  'settings.get',
+  'settings.update',
+  'secrets.set',
+  'secrets.clear',
+  'sensitive.reveal',
+  'sensitive.copy',
+  'shell.openExternal'
+] as const
+
+export const eventNames = ['settings.changed', 'app.info'] as const
+
+export type InvokeChannelName = (typeof invokeChannelNames)[number]
+export type EventNameLiteral = (typeof eventNames)[number]
+
+/** IPC channel string for an invoke channel or event (Electron's ipc namespace is shared; prefix ours). */
+export const ipcChannel = (name: InvokeChannelName | EventNameLiteral): string => `livedeck:${name}`

@@ -1,0 +1,134 @@
+/**
+ * Runs the built main bundle against the recording electron stub and prints what it did as one
+ * `BOOT_RESULT <json>` line. It also replays the recorded handlers (permissions, popups, navigation,
+ * protocols, IPC) so the test sees their real answers, not just that they were registered.
+ *
+ * Usage: node --import ./test/boot/register.mjs test/boot/harness.mjs <out dir>
+ */
+/* global Request -- Node's fetch API request, as Electron's protocol handlers receive */
+import { Buffer } from 'node:buffer'
+import { existsSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { isAbsolute, join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+
+const require = createRequire(import.meta.url)
+const electron = require('./electron-stub.cjs')
+const records = electron.__records
+const outDir = resolve(process.argv[2] ?? 'out')
+
+async function waitFor(what, predicate, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 10))
+  }
+}
+
+const b64 = (s) => Buffer.from(s, 'utf8').toString('base64url')
+
+async function probeWindow(win) {
+  const prefs = win.options.webPreferences ?? {}
+  const wc = win.webContents
+  const navigate = (event, url) => {
+    let prevented = false
+    for (const l of wc.listeners(event)) l({ url, preventDefault: () => (prevented = true) }, url)
+    return { listeners: wc.listenerCount(event), prevented }
+  }
+  let webviewPrevented = false
+  for (const l of wc.listeners('will-attach-webview')) l({ preventDefault: () => (webviewPrevented = true) }, {}, {})
+  const externalBefore = records.openedExternally.length
+  const popups = wc.windowOpenHandler
+    ? ['https://example.org/help', 'file:///etc/passwd', 'javascript:alert(1)'].map((url) => ({
+        url,
+        action: wc.windowOpenHandler({ url, frameName: '', features: '', disposition: 'new-window', referrer: {}, postBody: undefined }).action
+      }))
+    : null
+  return {
+    webPreferences: prefs,
+    preloadExists: typeof prefs.preload === 'string' && isAbsolute(prefs.preload) && existsSync(prefs.preload),
+    preloadInOut: typeof prefs.preload === 'string' && resolve(prefs.preload).startsWith(outDir),
+    loaded: wc.loaded,
+    willNavigate: navigate('will-navigate', 'https://evil.example/'),
+    willRedirect: navigate('will-redirect', 'https://evil.example/'),
+    webviewPrevented,
+    popups,
+    openedExternally: records.openedExternally.slice(externalBefore),
+    contentsId: wc.id
+  }
+}
+
+async function probeSession(name, s) {
+  const answers = {}
+  if (s.permissionRequestHandler) {
+    for (const permission of ['media', 'notifications', 'geolocation', 'clipboard-read']) {
+      answers[permission] = await new Promise((r) => s.permissionRequestHandler(null, permission, r, { requestingUrl: 'app://livedeck/' }))
+    }
+  }
+  return {
+    name,
+    requestAnswers: answers,
+    check: s.permissionCheckHandler ? s.permissionCheckHandler(null, 'media', 'app://livedeck', {}) : null,
+    device: s.devicePermissionHandler ? s.devicePermissionHandler({ deviceType: 'hid', origin: 'app://livedeck' }) : null
+  }
+}
+
+async function probeProtocols() {
+  const app = records.protocolHandlers.get('app')
+  const img = records.protocolHandlers.get('livedeck-img')
+  const get = async (handler, url) => {
+    const res = await handler(new Request(url))
+    return { status: res.status, csp: res.headers.get('content-security-policy'), type: res.headers.get('content-type'), body: (await res.text()).slice(0, 2000) }
+  }
+  return {
+    handled: [...records.protocolHandlers.keys()],
+    index: app ? await get(app, 'app://livedeck/index.html') : null,
+    traversal: app ? await get(app, 'app://livedeck/..%2F..%2Fpackage.json') : null,
+    foreignImage: img ? await get(img, `livedeck-img://img/${b64('https://evil.example/a.png')}`) : null
+  }
+}
+
+async function probeIpc(mainContentsId) {
+  const invoke = async (channel, input, frame, senderId = mainContentsId) => {
+    const handler = records.ipcHandles.get(channel)
+    return handler ? handler({ senderFrame: frame, sender: { id: senderId } }, input) : 'no handler'
+  }
+  const appFrame = { url: 'app://livedeck/index.html', parent: null }
+  return {
+    getInfo: await invoke('livedeck:app.getInfo', undefined, appFrame),
+    foreignOrigin: await invoke('livedeck:app.getInfo', undefined, { url: 'https://evil.example/', parent: null }),
+    subFrame: await invoke('livedeck:app.getInfo', undefined, { url: 'app://livedeck/index.html', parent: appFrame }),
+    otherWindow: await invoke('livedeck:app.getInfo', undefined, appFrame, 9999),
+    badInput: await invoke('livedeck:secrets.set', { key: 'nope', value: 'SECRET-IN-INPUT' }, appFrame)
+  }
+}
+
+try {
+  await import(pathToFileURL(join(outDir, 'main', 'index.js')).href)
+  await waitFor('the main window to load', () => records.windows.some((w) => w.webContents.loaded.length > 0))
+  await waitFor('IPC registration', () => records.ipcHandles.size > 0)
+  const main = records.windows[0]
+  const windows = []
+  for (const w of records.windows) windows.push(await probeWindow(w))
+  const sessions = []
+  for (const [name, s] of records.sessions) sessions.push(await probeSession(name, s))
+  const focusedBefore = main.focused
+  electron.app.emit('second-instance', {}, ['livedeck'], process.cwd())
+  const result = {
+    singleInstanceLock: records.singleInstanceLock,
+    privilegedSchemes: records.privilegedSchemes,
+    readySeq: records.readySeq,
+    ipcHandles: [...records.ipcHandles.keys()],
+    windows,
+    sessions,
+    protocols: await probeProtocols(),
+    ipc: await probeIpc(main.webContents.id),
+    secondInstanceFocused: main.focused > focusedBefore,
+    quit: records.quit
+  }
+  process.stdout.write(`BOOT_RESULT ${JSON.stringify(result)}\n`)
+  process.exit(0)
+} catch (e) {
+  process.stderr.write(`BOOT_FAILED ${e instanceof Error ? e.stack : String(e)}\n`)
+  process.exit(1)
+}
