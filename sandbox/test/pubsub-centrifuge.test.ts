@@ -233,7 +233,15 @@ describe('with the official centrifuge client', () => {
 
   it('survives batched frames: replies and pushes several to a frame', async () => {
     h.pubsub.setBatching(true)
-    const client = newClient()
+    const frames: string[] = []
+    // The client's socket, recording what arrives, to prove the frames really were batched.
+    class RecordingWebSocket extends WebSocket {
+      constructor(...args: ConstructorParameters<typeof WebSocket>) {
+        super(...args)
+        this.addEventListener('message', (e) => frames.push(typeof e.data === 'string' ? e.data : '<binary>'))
+      }
+    }
+    const client = newClient({ websocket: RecordingWebSocket })
     const chat = subscribe(client, PUBLIC)
     const limited = subscribe(client, LIMITED, () => Promise.resolve(subToken(LIMITED, ALICE)))
     client.connect()
@@ -244,5 +252,6 @@ describe('with the official centrifuge client', () => {
     await log.until(LIMITED, 'publication')
     const data = (await log.untilCount(PUBLIC, 'publication', 5)).map((e) => e.ctx.data)
     expect(data).toEqual([1, 2, 3, 4, 5].map(chatEvent))
+    expect(frames.some((f) => f.split('\n').length >= 5)).toBe(true)
   })
 })
