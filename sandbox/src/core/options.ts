@@ -13,6 +13,8 @@ export interface VkOptions {
   maxMessageLength?: number
   /** Error for a `stream_id` that is not the channel's current live stream. */
   streamMismatch?: 'not_found' | 'unprocessable_entity'
+  /** Lifetime field of the client_credentials response (sources disagree). */
+  appTokenLifetimeField?: 'expires_in' | 'expire_time'
 }
 
 export interface SandboxOptions {
@@ -62,7 +64,8 @@ export function resolveOptions(options: SandboxOptions): ResolvedOptions {
       scopeError: options.vk?.scopeError ?? 'invalid_scope',
       limitOverMax: options.vk?.limitOverMax ?? 'error',
       maxMessageLength: options.vk?.maxMessageLength ?? 500,
-      streamMismatch: options.vk?.streamMismatch ?? 'not_found'
+      streamMismatch: options.vk?.streamMismatch ?? 'not_found',
+      appTokenLifetimeField: options.vk?.appTokenLifetimeField ?? 'expires_in'
     }
   }
 }
