@@ -46,6 +46,13 @@ describe('redactText', () => {
     expect(out).toBe(`connect token ${REDACTED} failed`)
   })
 
+  it('removes the stream key from RTMP push URLs, keeping the server', () => {
+    expect(redactText('publish to rtmp://push.vk.example/live/STREAMKEY-secret-1 failed')).toBe(
+      `publish to rtmp://push.vk.example/live/${REDACTED} failed`
+    )
+    expect(redactText('rtmp://host:1935/gifshow/kwai_secret-1?sign=abc')).toBe(`rtmp://host:1935/gifshow/${REDACTED}`)
+  })
+
   it('removes secret values from JSON text', () => {
     const body = JSON.stringify({ access_token: 'AT-secret-1', refresh_token: 'RT-secret-1', expires_in: 3600 })
     const out = redactText(body)

@@ -1,7 +1,8 @@
 /**
  * The one redaction routine. Everything that leaves main as a log line or an error message goes through
  * it: OAuth and Kuaishou URLs carry `access_token`, `code`, `sign`… in their query strings, token
- * responses carry them in JSON bodies, and requests carry them in `Authorization` headers.
+ * responses carry them in JSON bodies, requests carry them in `Authorization` headers, and RTMP push
+ * URLs carry the stream key in their path.
  */
 import { errorCodes } from '../../shared/ipc/result'
 
@@ -40,10 +41,13 @@ const authHeaderPattern = /(authorization\s*[:=]\s*)(?:(bearer|basic)\s+)?[^\s,;
 const bearerPattern = /\b(bearer|basic)\s+[A-Za-z0-9._~+/=-]{8,}/gi
 // JWTs: base64url JSON header (always starts `eyJ`), payload, optional signature.
 const jwtPattern = /\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g
+// RTMP push URLs: the stream key is everything after the app segment (`rtmp://host/app/<key>`).
+const rtmpKeyPattern = /(rtmps?:\/\/[^/\s"'<>]+\/[^/\s"'<>?#]+\/)[^\s"'<>]+/gi
 
 /** Redacts every secret this module knows about from free text. */
 export function redactText(text: string): string {
   return text
+    .replace(rtmpKeyPattern, `$1${REDACTED}`)
     .replace(jwtPattern, REDACTED)
     .replace(jsonPattern, `$1"${REDACTED}"`)
     .replace(authHeaderPattern, (_m, prefix: string, scheme: string | undefined) =>
