@@ -117,7 +117,11 @@ export function createTokenVault(deps: TokenVaultDeps): TokenVault {
       slot = load(account)
       slots.set(account, slot)
       // Announce a stored-but-unreadable account so the UI offers "Reconnect" from the start.
-      void slot.then((s) => s.state === 'needsReconnect' && listeners.forEach((l) => l(account, s.state)), () => {})
+      void slot.then(
+        (s) => s.state === 'needsReconnect' && listeners.forEach((l) => l(account, s.state)),
+        // An unreadable vault dir (permissions) is retried on the next call, not cached as broken.
+        () => slots.delete(account)
+      )
     }
     return slot
   }
