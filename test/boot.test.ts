@@ -101,9 +101,11 @@ interface BootResult {
   windows: WindowProbe[]
   sessions: Array<{ name: string; requestAnswers: Record<string, boolean>; check: boolean | null; device: boolean | null }>
   protocols: { handled: string[]; index: HttpProbe | null; traversal: HttpProbe | null; foreignImage: HttpProbe | null }
-  ipc: Record<'getInfo' | 'foreignOrigin' | 'subFrame' | 'otherWindow' | 'badInput', { ok: boolean; value?: unknown; error?: { code: string; message: string } }>
+  ipc: Record<'getInfo' | 'foreignOrigin' | 'subFrame' | 'otherWindow' | 'badInput' | 'update', { ok: boolean; value?: unknown; error?: { code: string; message: string } }>
   secondInstanceFocused: boolean
-  quit: number[]
+  quitBeforeProbe: number[]
+  sent: Array<{ channel: string; language?: string }>
+  quit: { prevented: boolean; quitCalls: number; handlersAfter: string[] }
 }
 
 let boot: BootResult
@@ -132,7 +134,7 @@ beforeAll(async () => {
 describe('boot of the built main bundle', () => {
   it('requests the single-instance lock and keeps running', () => {
     expect(boot.singleInstanceLock).toHaveLength(1)
-    expect(boot.quit).toEqual([])
+    expect(boot.quitBeforeProbe).toEqual([])
   })
 
   it('registers both schemes as privileged before ready, and handles them', () => {
@@ -173,6 +175,15 @@ describe('boot of the built main bundle', () => {
     }
     expect(boot.ipc.badInput).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
     expect(JSON.stringify(boot.ipc.badInput)).not.toContain('SECRET-IN-INPUT')
+  })
+
+  it('forwards main events to the main window under livedeck:', () => {
+    expect(boot.ipc.update).toMatchObject({ ok: true, value: { language: 'ru' } })
+    expect(boot.sent).toContainEqual({ channel: ipcChannel('settings.changed'), language: 'ru' })
+  })
+
+  it('holds the quit until services are disposed, unregisters IPC, then quits', () => {
+    expect(boot.quit).toEqual({ prevented: true, quitCalls: 1, handlersAfter: [] })
   })
 
   it('creates every window hardened, the main one with the built preload and the app URL', () => {

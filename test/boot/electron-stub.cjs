@@ -25,7 +25,8 @@ const records = {
   sessions: new Map(),
   openedExternally: [],
   quit: [],
-  sent: []
+  sent: [],
+  cleared: []
 }
 
 /** Wraps an object so unknown properties become recording no-ops instead of TypeErrors. */
@@ -77,12 +78,15 @@ class Session extends EventEmitter {
     this.devicePermissionHandler = fn
   }
   clearStorageData() {
+    records.cleared.push([this.partition, 'storage'])
     return Promise.resolve()
   }
   clearCache() {
+    records.cleared.push([this.partition, 'cache'])
     return Promise.resolve()
   }
   clearAuthCache() {
+    records.cleared.push([this.partition, 'auth'])
     return Promise.resolve()
   }
 }

@@ -99,8 +99,18 @@ async function probeIpc(mainContentsId) {
     foreignOrigin: await invoke('livedeck:app.getInfo', undefined, { url: 'https://evil.example/', parent: null }),
     subFrame: await invoke('livedeck:app.getInfo', undefined, { url: 'app://livedeck/index.html', parent: appFrame }),
     otherWindow: await invoke('livedeck:app.getInfo', undefined, appFrame, 9999),
-    badInput: await invoke('livedeck:secrets.set', { key: 'nope', value: 'SECRET-IN-INPUT' }, appFrame)
+    badInput: await invoke('livedeck:secrets.set', { key: 'nope', value: 'SECRET-IN-INPUT' }, appFrame),
+    update: await invoke('livedeck:settings.update', { language: 'ru' }, appFrame)
   }
+}
+
+/** Quitting: the app holds the quit until its services are disposed, then quits for real. */
+async function probeQuit() {
+  let prevented = false
+  const quitsBefore = records.quit.length
+  electron.app.emit('will-quit', { preventDefault: () => (prevented = true) })
+  await waitFor('app.quit after dispose', () => records.quit.length > quitsBefore, 5_000)
+  return { prevented, quitCalls: records.quit.length - quitsBefore, handlersAfter: [...records.ipcHandles.keys()].filter((c) => c.startsWith('livedeck:')) }
 }
 
 try {
@@ -124,8 +134,10 @@ try {
     protocols: await probeProtocols(),
     ipc: await probeIpc(main.webContents.id),
     secondInstanceFocused: main.focused > focusedBefore,
-    quit: records.quit
+    quitBeforeProbe: records.quit.slice()
   }
+  result.sent = records.sent.map(([channel, payload]) => ({ channel, language: payload?.language }))
+  result.quit = await probeQuit()
   process.stdout.write(`BOOT_RESULT ${JSON.stringify(result)}\n`)
   process.exit(0)
 } catch (e) {
