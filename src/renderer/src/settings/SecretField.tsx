@@ -39,38 +39,44 @@ export function SecretField({ secretKey, label, hint, configured }: Props): Reac
 
   return (
     <div className="field secret-field" data-testid={`secret-${secretKey}`}>
-      <label htmlFor={id}>{label}</label>
       {configured ? (
-        <div className="secret-row">
-          <span className="status status-on" id={id} role="status">
-            {t('secret.configured')}
+        // Nothing to type into: the label names the group (status + Clear) instead of an input.
+        <div role="group" aria-labelledby={id}>
+          <span className="field-label" id={id}>
+            {label}
           </span>
-          <button type="button" className="button button-ghost" disabled={busy} onClick={() => void clear()}>
-            {t('secret.clear')}
-          </button>
+          <div className="secret-row">
+            <span className="status status-on">{t('secret.configured')}</span>
+            <button type="button" className="button button-ghost" disabled={busy} onClick={() => void clear()}>
+              {t('secret.clear')}
+            </button>
+          </div>
         </div>
       ) : (
-        <div className="secret-row">
-          <input
-            id={id}
-            type="password"
-            autoComplete="new-password"
-            spellCheck={false}
-            value={draft}
-            placeholder={t('secret.placeholder')}
-            aria-describedby={hintId}
-            onChange={(e) => setDraft(e.target.value)}
-            onKeyDown={(e) => {
-              // Enter saves this secret rather than submitting the surrounding settings form.
-              if (e.key !== 'Enter') return
-              e.preventDefault()
-              if (draft) void save()
-            }}
-          />
-          <button type="button" className="button" disabled={busy || draft === ''} onClick={() => void save()}>
-            {t('secret.save')}
-          </button>
-        </div>
+        <>
+          <label htmlFor={id}>{label}</label>
+          <div className="secret-row">
+            <input
+              id={id}
+              type="password"
+              autoComplete="new-password"
+              spellCheck={false}
+              value={draft}
+              placeholder={t('secret.placeholder')}
+              aria-describedby={hintId}
+              onChange={(e) => setDraft(e.target.value)}
+              onKeyDown={(e) => {
+                // Enter saves this secret rather than submitting the surrounding settings form.
+                if (e.key !== 'Enter') return
+                e.preventDefault()
+                if (draft) void save()
+              }}
+            />
+            <button type="button" className="button" disabled={busy || draft === ''} onClick={() => void save()}>
+              {t('secret.save')}
+            </button>
+          </div>
+        </>
       )}
       <p className="hint" id={hintId}>
         {configured ? null : <span className="status status-off">{t('secret.notConfigured')}</span>} {hint ?? t('secret.hint')}
