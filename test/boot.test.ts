@@ -100,7 +100,7 @@ interface BootResult {
   ipcHandles: string[]
   windows: WindowProbe[]
   sessions: Array<{ name: string; requestAnswers: Record<string, boolean>; check: boolean | null; device: boolean | null }>
-  protocols: { handled: string[]; index: HttpProbe | null; traversal: HttpProbe | null; foreignImage: HttpProbe | null }
+  protocols: { imageGuard: { platformHostCancelled: boolean; foreignHostCancelled: boolean } | null; handled: string[]; index: HttpProbe | null; traversal: HttpProbe | null; foreignImage: HttpProbe | null }
   ipc: Record<'getInfo' | 'foreignOrigin' | 'subFrame' | 'otherWindow' | 'badInput' | 'update', { ok: boolean; value?: unknown; error?: { code: string; message: string } }>
   secondInstanceFocused: boolean
   quitBeforeProbe: number[]
@@ -159,6 +159,11 @@ describe('boot of the built main bundle', () => {
     expect([403, 404]).toContain(traversal?.status)
     expect(traversal?.body).toBe('')
     expect(foreignImage?.status).toBe(403)
+  })
+
+  it('fetches images in a session whose request guard refuses hosts off the allow-list (every redirect hop)', () => {
+    expect(boot.protocols.imageGuard).toEqual({ platformHostCancelled: false, foreignHostCancelled: true })
+    expect(boot.sessions.map((s) => s.name)).toContain('livedeck-images')
   })
 
   it('registers every contract channel through ipcMain.handle under livedeck:, and nothing else of ours', () => {

@@ -13,6 +13,7 @@ import { createElectronCipher } from './adapters/electron/cipher'
 import { electronClipboard } from './adapters/electron/clipboard'
 import { electronExternalOpener } from './adapters/electron/external-opener'
 import { denyAllPermissions } from './adapters/electron/harden'
+import { createImageSessionFetch } from './adapters/electron/image-fetch'
 import { registerIpc } from './adapters/electron/ipc'
 import { createElectronLogger } from './adapters/electron/logger'
 import { createMainWindow, focusWindow } from './adapters/electron/main-window'
@@ -23,7 +24,7 @@ import { systemClock } from './ports/clock'
 import { redactText } from './security/redact'
 import type { Fetch } from './ports/http'
 import { APP_ENTRY_URL, APP_ORIGIN } from './services/app-protocol/app-files'
-import { createImageService } from './services/images/image-service'
+import { createImageService, createImageUrlPolicy } from './services/images/image-service'
 import { isSafeExternalUrl } from './services/net/external-url'
 import { resolveEndpoints, type PlatformEndpoints } from './services/platform-endpoints'
 
@@ -72,7 +73,9 @@ async function start(): Promise<void> {
     defaultLanguage: app.getPreferredSystemLanguages()[0]
   })
 
-  handleAppProtocols({ rendererDir, images: createImageService({ fetch, logger, extraOrigins: sandboxOrigins(mainApp.services.endpoints) }) })
+  const imagePolicy = createImageUrlPolicy({ extraOrigins: sandboxOrigins(mainApp.services.endpoints) })
+  const images = createImageService({ policy: imagePolicy, fetch: createImageSessionFetch(imagePolicy), redirects: 'transport', logger })
+  handleAppProtocols({ rendererDir, images })
   const policy = createAppSenderPolicy({
     origins: devRendererUrl === undefined ? [APP_ORIGIN] : [APP_ORIGIN, devRendererUrl],
     isKnownWebContents: (id) => mainWindow !== null && !mainWindow.isDestroyed() && mainWindow.webContents.id === id

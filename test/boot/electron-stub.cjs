@@ -68,6 +68,9 @@ class Session extends EventEmitter {
       `session(${partition}).webRequest`
     )
   }
+  fetch(input, init) {
+    return globalThis.fetch(input, init)
+  }
   setPermissionRequestHandler(fn) {
     this.permissionRequestHandler = fn
   }

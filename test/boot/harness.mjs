@@ -80,7 +80,13 @@ async function probeProtocols() {
     const res = await handler(new Request(url))
     return { status: res.status, csp: res.headers.get('content-security-policy'), type: res.headers.get('content-type'), body: (await res.text()).slice(0, 2000) }
   }
+  // The image session's request guard, which checks every redirect hop Electron follows.
+  const guard = records.sessions.get('livedeck-images')?.beforeRequest?.listener
+  const guarded = (url) => new Promise((r) => guard({ url, method: 'GET', resourceType: 'other' }, (answer) => r(answer.cancel === true)))
   return {
+    imageGuard: guard
+      ? { platformHostCancelled: await guarded('https://sun1-2.userapi.com/a.jpg'), foreignHostCancelled: await guarded('https://evil.example/a.png') }
+      : null,
     handled: [...records.protocolHandlers.keys()],
     index: app ? await get(app, 'app://livedeck/index.html') : null,
     traversal: app ? await get(app, 'app://livedeck/..%2F..%2Fpackage.json') : null,

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Fetch } from '../../ports/http'
 import type { Logger } from '../../ports/logger'
-import { createImageService, MAX_IMAGE_BYTES } from './image-service'
+import { createImageService, createImageUrlPolicy, MAX_IMAGE_BYTES } from './image-service'
 import { targetOf, toImageUrl } from './image-url'
 
 const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4])
@@ -136,5 +136,30 @@ describe('image service', () => {
     expect((await service.respond(toImageUrl(`${origin}/to-avatar`))).status).toBe(200)
     expect((await service.respond(toImageUrl(`${origin}/to-evil`))).status).toBe(403)
     expect(f.calls).not.toContain('https://evil.example/a.png')
+  })
+})
+
+describe('image URL policy', () => {
+  it('allows https platform hosts and the sandbox origin, nothing else', () => {
+    const policy = createImageUrlPolicy({ extraOrigins: ['http://127.0.0.1:4100/'] })
+    expect(policy.allows('https://sun1-2.userapi.com/a.jpg')).toBe(true)
+    expect(policy.allows(new URL('https://tx2.a.kwimgs.com/a.webp'))).toBe(true)
+    expect(policy.allows('http://127.0.0.1:4100/img/a.png')).toBe(true)
+    expect(policy.allows('http://127.0.0.1:4101/img/a.png')).toBe(false)
+    expect(policy.allows('http://sun1-2.userapi.com/a.jpg')).toBe(false)
+    expect(policy.allows('https://userapi.com.evil.io/a.jpg')).toBe(false)
+    expect(policy.allows('https://u:p@sun1-2.userapi.com/a.jpg')).toBe(false)
+    expect(policy.allows('nonsense')).toBe(false)
+  })
+
+  it('lets the transport follow redirects in transport mode (Electron checks each hop in its session)', async () => {
+    const modes: Array<RequestInit['redirect']> = []
+    const f: Fetch = async (input, init) => {
+      modes.push(init?.redirect)
+      return fetch(input, init)
+    }
+    const service = createImageService({ fetch: f, logger: quiet, extraOrigins: [origin], redirects: 'transport' })
+    expect((await service.respond(toImageUrl(`${origin}/to-avatar`))).status).toBe(200)
+    expect(modes).toEqual(['follow'])
   })
 })

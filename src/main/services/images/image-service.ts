@@ -3,10 +3,15 @@
  * local sandbox) and hands the bytes to the renderer. The renderer's CSP allows no platform host, so
  * this is the only way an image gets in — and the only place that decides what may be fetched.
  *
- * Rules: https to the platforms' image hosts, or http(s) to the active sandbox origin; redirects are
- * followed by hand (at most 3) and re-checked; raster image types only (no SVG: it is a document);
- * at most `maxBytes`, enforced on the stream so an endless body is cut off; no cookies; LRU cached;
- * concurrent requests for one image share one fetch.
+ * Rules: https to the platforms' image hosts, or http(s) to the active sandbox origin; every redirect
+ * hop re-checked (at most 3); raster image types only (no SVG: it is a document); at most `maxBytes`,
+ * enforced on the stream so an endless body is cut off; no cookies; LRU cached; concurrent requests
+ * for one image share one fetch.
+ *
+ * Redirects: Node's fetch returns a 3xx for `redirect: 'manual'`, so hops are checked here
+ * (`redirects: 'manual'`). Electron's `net.fetch` cancels manual redirects instead, so Electron uses
+ * `redirects: 'transport'`: the fetch follows them and its session checks every hop with the same
+ * `ImageUrlPolicy` (see adapters/electron/image-fetch.ts).
  */
 import type { Fetch } from '../../ports/http'
 import type { Logger } from '../../ports/logger'
@@ -29,13 +34,38 @@ const imageTypes = new Set([
   'image/vnd.microsoft.icon'
 ])
 
-export interface ImageServiceOptions {
-  readonly fetch: Fetch
-  readonly logger: Logger
+/** Which image URLs may be fetched at all (every redirect hop included). */
+export interface ImageUrlPolicy {
+  allows(url: string | URL): boolean
+}
+
+export interface ImageUrlPolicyOptions {
   /** Hosts served over https (default: the platforms' image hosts). */
   readonly hosts?: readonly string[]
   /** Origins also allowed over http, e.g. the local sandbox `http://127.0.0.1:4100`. */
   readonly extraOrigins?: readonly string[]
+}
+
+export function createImageUrlPolicy(options: ImageUrlPolicyOptions = {}): ImageUrlPolicy {
+  const hosts = options.hosts ?? platformImageHosts
+  const extraOrigins = new Set((options.extraOrigins ?? []).map((o) => parseUrl(o)?.origin ?? o))
+  return {
+    allows(value) {
+      const url = typeof value === 'string' ? parseUrl(value) : value
+      if (url === null || url.username !== '' || url.password !== '') return false
+      if (extraOrigins.has(url.origin) && (url.protocol === 'http:' || url.protocol === 'https:')) return true
+      return url.protocol === 'https:' && hostAllowed(url, hosts)
+    }
+  }
+}
+
+export interface ImageServiceOptions extends ImageUrlPolicyOptions {
+  /** The URL policy, when the caller shares it with its transport (otherwise built from hosts/extraOrigins). */
+  readonly policy?: ImageUrlPolicy
+  readonly fetch: Fetch
+  readonly logger: Logger
+  /** Who checks redirect hops: this service ('manual', Node fetch) or the fetch's transport ('transport'). */
+  readonly redirects?: 'manual' | 'transport'
   readonly maxBytes?: number
   readonly cacheEntries?: number
   readonly cacheBytes?: number
@@ -66,23 +96,19 @@ export interface ImageService {
 }
 
 export function createImageService(options: ImageServiceOptions): ImageService {
-  const hosts = options.hosts ?? platformImageHosts
-  const extraOrigins = new Set((options.extraOrigins ?? []).map((o) => parseUrl(o)?.origin ?? o))
+  const policy = options.policy ?? createImageUrlPolicy(options)
+  const byTransport = options.redirects === 'transport'
   const maxBytes = options.maxBytes ?? MAX_IMAGE_BYTES
   const timeoutMs = options.timeoutMs ?? 15_000
   const cache = new LruCache<Image>(options.cacheEntries ?? 500, options.cacheBytes ?? 64 * 1024 * 1024, (i) => i.body.byteLength)
   const inFlight = new Map<string, Promise<Image>>()
 
-  const allowed = (url: URL): boolean => {
-    if (extraOrigins.has(url.origin) && (url.protocol === 'http:' || url.protocol === 'https:')) return true
-    return url.protocol === 'https:' && url.username === '' && url.password === '' && hostAllowed(url, hosts)
-  }
-
   const fetchAllowed = async (target: string, signal: AbortSignal): Promise<Response> => {
     let url = parseUrl(target)
     for (let hop = 0; ; hop++) {
-      if (url === null || !allowed(url)) throw new ImageRefusal(403, 'host not allowed')
-      const response = await options.fetch(url, { redirect: 'manual', credentials: 'omit', signal })
+      if (url === null || !policy.allows(url)) throw new ImageRefusal(403, 'host not allowed')
+      const redirect = byTransport ? 'follow' : 'manual'
+      const response = await options.fetch(url, { redirect, credentials: 'omit', signal })
       const location = response.headers.get('location')
       if (response.status < 300 || response.status >= 400 || location === null) return response
       await response.body?.cancel()
