@@ -7,6 +7,7 @@
  *   LIVEDECK_DATA_DIR   settings, vault and key (default: a new temp dir)
  *   LIVEDECK_LANG       forces the UI language (default: English on first run)
  *   LIVEDECK_SANDBOX    sandbox control URL to use instead of starting one (`none`: real platforms)
+ *   LIVEDECK_RENDERER_DIR  the built renderer (default: out/renderer; tests point it elsewhere)
  */
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -42,7 +43,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env, argv: readonly 
   }
 
   const host = await startBrowserHost({
-    rendererDir: join(repoRoot, 'out', 'renderer'),
+    rendererDir: resolve(env.LIVEDECK_RENDERER_DIR || join(repoRoot, 'out', 'renderer')),
     port: portFrom(env.WEB_PORT),
     logger,
     createApp: async (web) => {
