@@ -17,6 +17,7 @@ import {
 import { fail, ok, type Result } from '../../shared/ipc/result'
 import { isAppError } from '../errors'
 import type { Logger } from '../ports/logger'
+import { originOf } from './sender-policy'
 
 export type Handler<C extends InvokeChannel> = (input: ParsedInputOf<C>) => Promise<ResultOf<C>> | ResultOf<C>
 export type Handlers = { [C in InvokeChannel]: Handler<C> }
@@ -53,15 +54,6 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
   return `invalid input at ${parts.join('; ')}${more}`
 }
 
-/** Origin of a URL for logs (path and query can hold secrets). */
-const originOf = (url: string): string => {
-  try {
-    return new URL(url).origin
-  } catch {
-    return '(unparseable)'
-  }
-}
-
 export function createRouter(handlers: Handlers, policy: SenderPolicy, logger: Logger): IpcRouter {
   const run = async (channel: InvokeChannel, rawInput: unknown): Promise<Result<unknown>> => {
     const parsed = invokeChannels[channel].input.safeParse(rawInput)
@@ -84,7 +76,8 @@ export function createRouter(handlers: Handlers, policy: SenderPolicy, logger: L
       if (!policy.allows(sender)) {
         logger.warn('ipc sender refused', {
           channel,
-          origin: originOf(sender.url),
+          // Origin only: the path and query of a URL can hold secrets.
+          origin: originOf(sender.url) ?? '(none)',
           isTopFrame: sender.isTopFrame,
           webContentsId: sender.webContentsId
         })
