@@ -31,11 +31,11 @@ async function startCli(env: Record<string, string>): Promise<Cli> {
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
   void exited.then(() => running.delete(child))
   let stderr = ''
-  child.stderr!.on('data', (d: Buffer) => void (stderr += d.toString()))
+  child.stderr.on('data', (d: Buffer) => void (stderr += d.toString()))
   const lines: string[] = []
   const url = await new Promise<string>((resolve, reject) => {
     let buffered = ''
-    child.stdout!.on('data', (d: Buffer) => {
+    child.stdout.on('data', (d: Buffer) => {
       buffered += d.toString()
       const complete = buffered.split('\n')
       buffered = complete.pop() ?? ''
