@@ -27,7 +27,7 @@ export function createConnection(
 
   const send = (message: PageMessage): void => {
     const frame = encodeMessage(message)
-    if (socket.readyState === WebSocket.OPEN) socket.send(frame)
+    if (socket.readyState === socket.OPEN) socket.send(frame)
     else outbox.push(frame)
   }
 
@@ -58,7 +58,7 @@ export function createConnection(
 
   return {
     invoke(channel, input) {
-      if (socket.readyState === WebSocket.CLOSED || socket.readyState === WebSocket.CLOSING) {
+      if (socket.readyState === socket.CLOSED || socket.readyState === socket.CLOSING) {
         return Promise.reject(new Error('bridge closed'))
       }
       const id = nextId++
