@@ -136,6 +136,21 @@ describe('Electron auth window', () => {
     expect(await outcome).toEqual({ kind: 'redirected', url: 'https://example.org/livedeck/cb?code=p' })
   })
 
+  it('cancels the open flow of a platform when a new one starts for it', async () => {
+    const auth = createElectronAuthWindow({ clock: manualClock() })
+    const first = auth.open(request)
+    const firstWindow = records.windows.at(-1)!
+    const second = auth.open(request)
+    expect(await first).toEqual({ kind: 'cancelled' })
+    expect(firstWindow.destroyed).toBe(true)
+    const secondWindow = records.windows.at(-1)!
+    expect(secondWindow).not.toBe(firstWindow)
+    // The new flow's request guard is in place (the first flow's cleanup did not remove it).
+    expect(secondWindow.webContents.session.beforeRequest?.listener).not.toBeNull()
+    secondWindow.destroy()
+    expect(await second).toEqual({ kind: 'cancelled' })
+  })
+
   it('refuses an authorize URL off the allowed hosts without opening a window', async () => {
     const before = records.windows.length
     await expect(createElectronAuthWindow().open({ ...request, authorizeUrl: 'https://phish.example/authorize' })).rejects.toMatchObject({

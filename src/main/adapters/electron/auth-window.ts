@@ -23,6 +23,9 @@ function authSession(platform: Platform): Session {
 
 export function createElectronAuthWindow(options: { parent?: () => BrowserWindow | null; clock?: Clock } = {}): AuthWindow {
   const clock = options.clock ?? systemClock
+  // One flow per platform: the partition's request guard is per session, so a new sign-in cancels
+  // the one still open (the user clicked "connect" again).
+  const active = new Map<Platform, () => void>()
   const open = (request: AuthWindowRequest): Promise<AuthWindowOutcome> => {
     const rules = { redirectUri: request.redirectUri, allowedHosts: request.allowedHosts }
     if (decideAuthNavigation(request.authorizeUrl, rules).kind !== 'allow') {
@@ -31,6 +34,7 @@ export function createElectronAuthWindow(options: { parent?: () => BrowserWindow
     const partition = authPartition(request.platform)
     const ses = authSession(request.platform)
 
+    active.get(request.platform)?.()
     return new Promise<AuthWindowOutcome>((resolve) => {
       let settled = false
       let window: BrowserWindow | null = null
@@ -38,11 +42,13 @@ export function createElectronAuthWindow(options: { parent?: () => BrowserWindow
         if (settled) return
         settled = true
         timer.cancel()
+        active.delete(request.platform)
         ses.webRequest.onBeforeRequest(null)
         if (window !== null && !window.isDestroyed()) window.destroy()
         resolve(outcome)
       }
       const timer = clock.setTimeout(() => finish({ kind: 'timedOut' }), request.timeoutMs)
+      active.set(request.platform, () => finish({ kind: 'cancelled' }))
 
       /** One decision for navigations, redirects and popups; the redirect ends the flow. */
       const decide = (url: string): boolean => {
