@@ -89,7 +89,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Run
   const serveRenderer = createRendererPage({ rendererDir: options.rendererDir, token, bridgeScript })
   route = async (req, res) => {
     // DNS rebinding: a foreign name resolving to 127.0.0.1 must not get the page (and its token).
-    if (req.headers.host !== `${HOST}:${port}`) return void res.writeHead(421).end()
+    if (req.headers.host !== `${HOST}:${port}`) return void res.writeHead(421, { 'content-type': 'text/plain' }).end('misdirected request')
     if (await handleOAuthCallback(req, res, { origin, authWindow })) return
     await serveRenderer(req, res)
   }
