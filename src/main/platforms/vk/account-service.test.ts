@@ -5,9 +5,10 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { isAppError } from '../../errors'
-import { createVkAccountService, type VkAccountService } from './account-service'
+import type { VkAccountService } from './account-service'
 import { channelResponseSchema, currentUserSchema } from './schemas'
 import { startHarness, USERS, waitFor, type Harness } from './test-support/sandbox-harness'
+import { vkServicesFor } from './test-support/services'
 
 let h: Harness | undefined
 afterEach(async () => {
@@ -17,18 +18,7 @@ afterEach(async () => {
 
 async function setup(options: Parameters<typeof startHarness>[0] = {}): Promise<{ h: Harness; account: VkAccountService }> {
   h = await startHarness(options)
-  const s = h.app.services
-  const account = createVkAccountService({
-    vault: s.vault,
-    settings: s.settings,
-    endpoints: () => s.endpoints.vk,
-    authHosts: () => s.endpoints.authHosts.vk,
-    authWindow: s.authWindow,
-    fetch: s.fetch,
-    clock: s.clock,
-    logger: s.logger
-  })
-  return { h, account }
+  return { h, account: vkServicesFor(h).account }
 }
 
 const errorOf = async (p: Promise<unknown>) => {
