@@ -9,10 +9,12 @@
  * a source file is newer than the last build.
  */
 import { spawn } from 'node:child_process'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { invokeChannelNames, ipcChannel } from '../src/shared/ipc/contract'
 
 const root = resolve(import.meta.dirname, '..')
@@ -100,35 +102,40 @@ interface BootResult {
   ipcHandles: string[]
   windows: WindowProbe[]
   sessions: Array<{ name: string; requestAnswers: Record<string, boolean>; check: boolean | null; device: boolean | null }>
-  protocols: { imageGuard: { platformHostCancelled: boolean; foreignHostCancelled: boolean } | null; handled: string[]; index: HttpProbe | null; traversal: HttpProbe | null; foreignImage: HttpProbe | null }
-  ipc: Record<'getInfo' | 'foreignOrigin' | 'subFrame' | 'otherWindow' | 'badInput' | 'update', { ok: boolean; value?: unknown; error?: { code: string; message: string } }>
+  protocols: { imageGuard: { platformHostCancelled: boolean; foreignHostCancelled: boolean; probeCancelled: boolean | null } | null; handled: string[]; index: HttpProbe | null; traversal: HttpProbe | null; foreignImage: HttpProbe | null }
+  ipc: Record<'getInfo' | 'settings' | 'foreignOrigin' | 'subFrame' | 'otherWindow' | 'badInput' | 'update', { ok: boolean; value?: unknown; error?: { code: string; message: string } }>
   secondInstanceFocused: boolean
   quitBeforeProbe: number[]
   sent: Array<{ channel: string; language?: string }>
   quit: { prevented: boolean; quitCalls: number; handlersAfter: string[] }
 }
 
-let boot: BootResult
-
-beforeAll(async () => {
-  await ensureBuild()
+/** Runs the built bundle once in a fresh data dir; `args` go to the app's argv (e.g. `--sandbox=`). */
+async function bootOnce(args: string[] = [], extraEnv: NodeJS.ProcessEnv = {}): Promise<BootResult> {
   const dataDir = mkdtempSync(join(tmpdir(), 'livedeck-boot-'))
   try {
-    const env: NodeJS.ProcessEnv = { ...process.env, LIVEDECK_BOOT_DIR: dataDir }
+    const env: NodeJS.ProcessEnv = { ...process.env, LIVEDECK_BOOT_DIR: dataDir, ...extraEnv }
     delete env.LIVEDECK_SANDBOX
     delete env.ELECTRON_RENDERER_URL
     const child = await run(
       process.execPath,
-      ['--import', join(root, 'test', 'boot', 'register.mjs'), join(root, 'test', 'boot', 'harness.mjs'), buildDir],
+      ['--import', join(root, 'test', 'boot', 'register.mjs'), join(root, 'test', 'boot', 'harness.mjs'), buildDir, ...args],
       env,
       60_000
     )
     const line = child.stdout.split('\n').find((l) => l.startsWith('BOOT_RESULT '))
     if (child.code !== 0 || line === undefined) throw new Error(`boot harness failed (${child.code})\n${child.stdout}\n${child.stderr}`)
-    boot = JSON.parse(line.slice('BOOT_RESULT '.length)) as BootResult
+    return JSON.parse(line.slice('BOOT_RESULT '.length)) as BootResult
   } finally {
     rmSync(dataDir, { recursive: true, force: true })
   }
+}
+
+let boot: BootResult
+
+beforeAll(async () => {
+  await ensureBuild()
+  boot = await bootOnce()
 }, 300_000)
 
 describe('boot of the built main bundle', () => {
@@ -162,7 +169,7 @@ describe('boot of the built main bundle', () => {
   })
 
   it('fetches images in a session whose request guard refuses hosts off the allow-list (every redirect hop)', () => {
-    expect(boot.protocols.imageGuard).toEqual({ platformHostCancelled: false, foreignHostCancelled: true })
+    expect(boot.protocols.imageGuard).toEqual({ platformHostCancelled: false, foreignHostCancelled: true, probeCancelled: null })
     expect(boot.sessions.map((s) => s.name)).toContain('livedeck-images')
   })
 
@@ -241,5 +248,49 @@ describe('boot of the built main bundle', () => {
     expect(new Set(requires)).toEqual(new Set(['electron']))
     expect(preload).toContain('exposeInMainWorld')
     expect(preload).not.toMatch(/exposeInMainWorld\(\s*["']ipcRenderer/)
+  })
+})
+
+describe('boot with the start-up sandbox override (--sandbox=<control url>)', () => {
+  let control: Server
+  let origin: string
+  let sandboxBoot: BootResult
+
+  beforeAll(async () => {
+    // A stand-in sandbox control API: just its GET /config, in the shape platform-endpoints.ts parses.
+    control = createServer((req, res) => {
+      if (req.url !== '/config') return void res.writeHead(404).end()
+      res.writeHead(200, { 'content-type': 'application/json' }).end(
+        JSON.stringify({
+          control: origin,
+          vk: {
+            authorizeUrl: `${origin}/vk/authorize`,
+            tokenUrl: `${origin}/vk/token`,
+            revokeUrl: `${origin}/vk/revoke`,
+            apiBase: origin,
+            pubsubUrl: `${origin.replace('http', 'ws')}/connection/websocket`
+          },
+          apps: { vk: { client_id: 'sandboxapp', client_secret: 'sandbox-secret', redirect_uri: `${origin}/vk/cb` } }
+        })
+      )
+    })
+    await new Promise<void>((r) => control.listen(0, '127.0.0.1', r))
+    origin = `http://127.0.0.1:${(control.address() as AddressInfo).port}`
+    await ensureBuild()
+    sandboxBoot = await bootOnce([`--sandbox=${origin}`], { BOOT_PROBE_IMAGE_URL: `${origin}/avatars/1.png` })
+  }, 300_000)
+  afterAll(async () => new Promise((r) => control.close(r)))
+
+  it('reports the sandbox as active and pre-fills its app', () => {
+    expect(sandboxBoot.ipc.getInfo).toMatchObject({ ok: true, value: { sandbox: { active: true } } })
+    expect(sandboxBoot.ipc.settings).toMatchObject({
+      ok: true,
+      value: { vk: { clientId: 'sandboxapp', redirectUri: `${origin}/vk/cb`, clientSecretConfigured: true } }
+    })
+    expect(JSON.stringify(sandboxBoot.ipc.settings)).not.toContain('sandbox-secret')
+  })
+
+  it("lets images from the sandbox's origin through the image guard, and still refuses foreign hosts", () => {
+    expect(sandboxBoot.protocols.imageGuard).toEqual({ platformHostCancelled: false, foreignHostCancelled: true, probeCancelled: false })
   })
 })

@@ -85,7 +85,12 @@ async function probeProtocols() {
   const guarded = (url) => new Promise((r) => guard({ url, method: 'GET', resourceType: 'other' }, (answer) => r(answer.cancel === true)))
   return {
     imageGuard: guard
-      ? { platformHostCancelled: await guarded('https://sun1-2.userapi.com/a.jpg'), foreignHostCancelled: await guarded('https://evil.example/a.png') }
+      ? {
+          platformHostCancelled: await guarded('https://sun1-2.userapi.com/a.jpg'),
+          foreignHostCancelled: await guarded('https://evil.example/a.png'),
+          // Set by the sandbox boot: an image on the sandbox's origin.
+          probeCancelled: process.env.BOOT_PROBE_IMAGE_URL ? await guarded(process.env.BOOT_PROBE_IMAGE_URL) : null
+        }
       : null,
     handled: [...records.protocolHandlers.keys()],
     index: app ? await get(app, 'app://livedeck/index.html') : null,
@@ -102,6 +107,7 @@ async function probeIpc(mainContentsId) {
   const appFrame = { url: 'app://livedeck/index.html', parent: null }
   return {
     getInfo: await invoke('livedeck:app.getInfo', undefined, appFrame),
+    settings: await invoke('livedeck:settings.get', undefined, appFrame),
     foreignOrigin: await invoke('livedeck:app.getInfo', undefined, { url: 'https://evil.example/', parent: null }),
     subFrame: await invoke('livedeck:app.getInfo', undefined, { url: 'app://livedeck/index.html', parent: appFrame }),
     otherWindow: await invoke('livedeck:app.getInfo', undefined, appFrame, 9999),
