@@ -25,7 +25,6 @@ import { redactText } from './security/redact'
 import type { Fetch } from './ports/http'
 import { APP_ENTRY_URL, APP_ORIGIN } from './services/app-protocol/app-files'
 import { createImageService, createImageUrlPolicy } from './services/images/image-service'
-import { isSafeExternalUrl } from './services/net/external-url'
 import { resolveEndpoints, type PlatformEndpoints } from './services/platform-endpoints'
 
 const outDir = (relative: string): string => fileURLToPath(new URL(relative, import.meta.url))
@@ -50,8 +49,9 @@ async function start(): Promise<void> {
   // net.fetch honours the system proxy and certificate store.
   const fetch: Fetch = (input, init) => net.fetch(input instanceof URL ? input.href : input, init)
   const endpoints = await resolveEndpoints({ env: process.env, argv: process.argv, isPackaged: app.isPackaged, fetch, logger })
+  // Popup links reach this only after the hardening's isSafeExternalUrl check.
   const openExternal = (url: string): void => {
-    if (isSafeExternalUrl(url)) electronExternalOpener.openExternal(url).catch(() => logger.warn('could not open a link'))
+    electronExternalOpener.openExternal(url).catch(() => logger.warn('could not open a link'))
   }
 
   const dataDir = app.getPath('userData')
