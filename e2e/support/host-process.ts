@@ -28,6 +28,8 @@ export function statePath(): string {
   if (!path) throw new Error(`${STATE_ENV} is not set: is the Playwright global setup configured?`)
   return path
 }
+/** Whether a host was started in this run (the setup can fail before that). */
+export const hasState = (): boolean => Boolean(process.env[STATE_ENV]) && existsSync(process.env[STATE_ENV]!)
 export const setStatePath = (path: string): void => void (process.env[STATE_ENV] = path)
 export const readState = (): HostState => JSON.parse(readFileSync(statePath(), 'utf8')) as HostState
 const writeState = (state: HostState): void => writeFileSync(statePath(), JSON.stringify(state, null, 2))
