@@ -9,6 +9,8 @@ export type Frame = Record<string, any>
 
 export interface RawClient {
   frames: Frame[]
+  /** How many `{}` pings the server sent (each was answered with `{}`). */
+  pings(): number
   closed: Promise<{ code: number; reason: string }>
   send(command: Frame): void
   /** Sends a command with the next id and resolves with its reply. */
@@ -22,12 +24,15 @@ export async function openRaw(url: string): Promise<RawClient> {
   const frames: Frame[] = []
   const waiters = new Set<() => void>()
   let nextId = 1
+  let pings = 0
   ws.on('message', (data: Buffer) => {
     for (const line of data.toString('utf8').split('\n')) {
       if (line.trim() === '') continue
       const frame = JSON.parse(line) as Frame
-      if (Object.keys(frame).length === 0) ws.send('{}')
-      else frames.push(frame)
+      if (Object.keys(frame).length === 0) {
+        pings++
+        ws.send('{}')
+      } else frames.push(frame)
     }
     for (const w of [...waiters]) w()
   })
@@ -56,6 +61,7 @@ export async function openRaw(url: string): Promise<RawClient> {
     })
   return {
     frames,
+    pings: () => pings,
     closed,
     send: (command) => ws.send(JSON.stringify(command)),
     call(command) {

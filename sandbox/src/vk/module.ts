@@ -56,7 +56,7 @@ export const createVkModule: PlatformFactory = (ctx) => {
   registerTokenMethods(api, deps, pubsubTokens)
   registerPointsRoutes(api, deps, chat, () => clock.nowS())
 
-  const auth = ctx.createServer('vk-auth')
+  const auth = ctx.createServer('vk')
   registerAuthorizePage(auth, { apps, tokens, users: () => [...state.users.values()].filter((u) => u.listed) })
 
   let apiBase = ''
