@@ -34,6 +34,11 @@ describe('settings screen', () => {
     expect(JSON.stringify(useUiStore.getState())).not.toContain(SECRET)
     // Kuaishou's secret is independent.
     expect(within(screen.getByTestId('settings-kuaishou')).getByText('Not configured')).toBeTruthy()
+
+    // Clearing brings back an empty input: the typed value was not kept anywhere in the page.
+    fireEvent.click(within(vk).getByRole('button', { name: 'Clear' }))
+    await within(vk).findByRole('button', { name: 'Save secret' })
+    expect(within(vk).getByLabelText('Client secret')).toHaveProperty('value', '')
   })
 
   it('clears a configured secret and offers the input again', async () => {
