@@ -11,6 +11,8 @@ import { resolveOptions, type SandboxOptions } from './core/options'
 import type { PlatformFactory, PlatformModule, SandboxContext } from './core/platform'
 import { createPlatformServer } from './core/platform-server'
 import { createRequestLog } from './core/request-log'
+import { createKuaishouModule } from './kuaishou/module'
+import { createRtmpModule } from './rtmp/module'
 import { createVkModule } from './vk/module'
 
 export type { SandboxOptions } from './core/options'
@@ -29,7 +31,7 @@ export interface RunningSandbox extends SandboxConfig {
 }
 
 /** The platform modules, in start order. */
-export const defaultPlatforms: PlatformFactory[] = [createVkModule]
+export const defaultPlatforms: PlatformFactory[] = [createRtmpModule, createVkModule, createKuaishouModule]
 
 export async function startSandbox(options: SandboxOptions = {}, platforms: PlatformFactory[] = defaultPlatforms): Promise<RunningSandbox> {
   const resolved = resolveOptions(options)

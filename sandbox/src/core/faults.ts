@@ -32,6 +32,11 @@ export interface FaultRegistry {
   add(input: FaultInput): Fault
   /** Finds the first live fault for this request and uses up one of its counts. */
   take(platform: string, method: string, path: string): Fault | undefined
+  /**
+   * Finds the first live fault that has only a `result` (no status, delay or reset) and uses up one of its
+   * counts: the platform module answers with that result code in its own envelope (e.g. Kuaishou 400003).
+   */
+  takeResult(platform: string, method: string, path: string): Fault | undefined
   clear(): void
   list(): Fault[]
 }
@@ -39,6 +44,15 @@ export interface FaultRegistry {
 export function createFaultRegistry(): FaultRegistry {
   let faults: Array<Fault & { matches: (path: string) => boolean }> = []
   let nextId = 1
+  const use = (kind: (f: Fault) => boolean, platform: string, method: string, path: string): Fault | undefined => {
+    const fault = faults.find(
+      (f) => f.platform === platform && (f.method === undefined || f.method.toUpperCase() === method.toUpperCase()) && kind(f) && f.matches(path)
+    )
+    if (!fault) return undefined
+    fault.remaining -= 1
+    if (fault.remaining <= 0) faults = faults.filter((f) => f !== fault)
+    return fault
+  }
   return {
     add(input) {
       const fault = { ...input, id: `f${nextId++}`, remaining: input.count, matches: picomatch(input.path, { dot: true }) }
@@ -46,17 +60,10 @@ export function createFaultRegistry(): FaultRegistry {
       return fault
     },
     take(platform, method, path) {
-      const fault = faults.find(
-        (f) =>
-          f.platform === platform &&
-          (f.method === undefined || f.method.toUpperCase() === method.toUpperCase()) &&
-          (f.status !== undefined || f.delayMs !== undefined || f.reset === true) &&
-          f.matches(path)
-      )
-      if (!fault) return undefined
-      fault.remaining -= 1
-      if (fault.remaining <= 0) faults = faults.filter((f) => f !== fault)
-      return fault
+      return use((f) => f.status !== undefined || f.delayMs !== undefined || f.reset === true, platform, method, path)
+    },
+    takeResult(platform, method, path) {
+      return use((f) => f.result !== undefined && f.status === undefined && f.delayMs === undefined && f.reset !== true, platform, method, path)
     },
     clear() {
       faults = []

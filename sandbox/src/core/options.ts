@@ -17,6 +17,29 @@ export interface VkOptions {
   appTokenLifetimeField?: 'expires_in' | 'expire_time'
 }
 
+export interface KuaishouOptions {
+  /** Access token lifetime (default: `tokenTtlS` if given, else 172800 as in the reference). */
+  tokenTtlS?: number
+  /** Refresh token lifetime (default: `refreshTtlS` if given, else 15552000). */
+  refreshTtlS?: number
+  /** Authorization code lifetime (default: `codeTtlS` if given, else 120). */
+  codeTtlS?: number
+  /** Push URL lifetime (default 2 days). */
+  pushUrlTtlS?: number
+  /** Live API calls allowed per app + user in a window of sandbox time (default 20 per 1000 ms). */
+  rateLimit?: { count: number; windowMs: number }
+  /** Mimic the 2020 doc: `bizId` required on pushUrls/stopPush (missing → 400001). */
+  requireBizId?: boolean
+  /** `user_info` with an expired token: 100200108 (APIFOX) or 100200102 (KVT-AUTH: every token error). */
+  expiredTokenResult?: 100200108 | 100200102
+  /** `stopPush` on an ended live: `result 0` (idempotent) or 400005. */
+  stopEndedResult?: 0 | 400005
+  /** `pushUrls` without a `file` part: 400014 (the issue groups it with the cover checks) or 400001 (reference §8.4 guess). */
+  missingCoverResult?: 400014 | 400001
+  /** A publish to a LIVING URL whose encoder dropped, within the grace period: refused (single use) or resumed. */
+  reconnectWithinGrace?: boolean
+}
+
 export interface SandboxOptions {
   /** `http` fixes the control port (platform servers take the next ports); 0/unset = free ports. */
   ports?: { http?: number; rtmp?: number }
@@ -34,6 +57,7 @@ export interface SandboxOptions {
   pingIntervalS?: number
   pongTimeoutS?: number
   vk?: VkOptions
+  kuaishou?: KuaishouOptions
   /** Where log lines go (the CLI sends them to stderr); default: discarded. */
   log?: (line: string) => void
 }
@@ -48,6 +72,7 @@ export interface ResolvedOptions {
   pingIntervalS: number
   pongTimeoutS: number
   vk: Required<VkOptions>
+  kuaishou: Required<KuaishouOptions>
 }
 
 export function resolveOptions(options: SandboxOptions): ResolvedOptions {
@@ -66,6 +91,24 @@ export function resolveOptions(options: SandboxOptions): ResolvedOptions {
       maxMessageLength: options.vk?.maxMessageLength ?? 500,
       streamMismatch: options.vk?.streamMismatch ?? 'not_found',
       appTokenLifetimeField: options.vk?.appTokenLifetimeField ?? 'expires_in'
-    }
+    },
+    kuaishou: resolveKuaishou(options)
+  }
+}
+
+/** Kuaishou lifetimes follow the reference (§3.6) unless the caller set the shared ones or its own. */
+function resolveKuaishou(options: SandboxOptions): Required<KuaishouOptions> {
+  const k = options.kuaishou ?? {}
+  return {
+    tokenTtlS: k.tokenTtlS ?? options.tokenTtlS ?? 172_800,
+    refreshTtlS: k.refreshTtlS ?? options.refreshTtlS ?? 15_552_000,
+    codeTtlS: k.codeTtlS ?? options.codeTtlS ?? 120,
+    pushUrlTtlS: k.pushUrlTtlS ?? 172_800,
+    rateLimit: k.rateLimit ?? { count: 20, windowMs: 1000 },
+    requireBizId: k.requireBizId ?? false,
+    expiredTokenResult: k.expiredTokenResult ?? 100200108,
+    stopEndedResult: k.stopEndedResult ?? 0,
+    missingCoverResult: k.missingCoverResult ?? 400014,
+    reconnectWithinGrace: k.reconnectWithinGrace ?? false
   }
 }
