@@ -22,10 +22,14 @@ import { createPubsubServer, PUBSUB_PATH, type PubsubServer } from './pubsub'
 import { PubsubTokens } from './pubsub-tokens'
 import { VkState } from './state'
 import { parseChannelName } from './ws-channels'
+import { ingestRegistry } from '../rtmp/registry'
+import { VK_RTMP_APP, vkPublishAuthorizer } from '../rtmp/vk-publish'
 
 export const createVkModule: PlatformFactory = (ctx) => {
   const { clock, options } = ctx
   const state = new VkState(clock)
+  // A publish with the channel's RTMP credentials makes its stream live (sandbox/src/rtmp/vk-publish.ts).
+  ingestRegistry(ctx).register(VK_RTMP_APP, vkPublishAuthorizer(state))
   const tokens = new TokenStore(clock, options)
   const apps = new VkApps()
   const pubsubTokens = new PubsubTokens(clock, options.wsTokenTtlS)
