@@ -235,6 +235,20 @@ describe('channels and streams (§6.1, §6.8, §7)', () => {
   })
 })
 
+describe('images', () => {
+  it('every image URL points at the sandbox and serves a PNG', async () => {
+    const me = await json(await t.api('/v1/current_user', { token: ownerToken }))
+    const { data } = await json(await t.api('/v1/channel?channel_url=live_channel', { token: ownerToken }))
+    for (const url of [me.data.user.avatar_url, data.channel.cover_url, data.stream.preview_url, data.stream.category.cover_url]) {
+      expect(url.startsWith(`${t.vk.apiBase}/`), url).toBe(true)
+      const res = await fetch(url)
+      expect(res.status).toBe(200)
+      expect(res.headers.get('content-type')).toBe('image/png')
+      expect([...new Uint8Array(await res.arrayBuffer()).slice(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47])
+    }
+  })
+})
+
 describe('faults on the VK platform', () => {
   it('an injected status uses the §3.2 body for that status', async () => {
     await t.control('/faults', { platform: 'vk', path: '/v1/channel', status: 503, count: 1 })

@@ -69,7 +69,9 @@ export interface ChannelFixture {
   roles: Record<number, string[]>
 }
 
-const img = (kind: string, id: string, size: string): string => `https://images.sandbox.invalid/${kind}/${id}/${size}.png`
+import { IMAGE_PLACEHOLDER } from './images'
+
+const img = (kind: string, id: string, size: string): string => `${IMAGE_PLACEHOLDER}/${kind}/${id}/${size}.png`
 const urls = (kind: string, id: string): { small_url: string; medium_url: string; large_url: string } => ({
   small_url: img(kind, id, 's'),
   medium_url: img(kind, id, 'm'),

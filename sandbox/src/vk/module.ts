@@ -16,6 +16,7 @@ import { errors, standardErrorFor } from './errors'
 import { channels as channelFixtures, sandboxApp } from './fixtures'
 import { VkApps } from './oauth/apps'
 import { registerAuthorizePage } from './oauth/authorize-page'
+import { localizeValue, registerImages } from './images'
 import { registerTokenRoutes } from './oauth/token-routes'
 import { TokenStore } from './oauth/token-store'
 import { createPubsubServer, PUBSUB_PATH, type PubsubServer } from './pubsub'
@@ -34,7 +35,9 @@ export const createVkModule: PlatformFactory = (ctx) => {
   const apps = new VkApps()
   const pubsubTokens = new PubsubTokens(clock, options.wsTokenTtlS)
   let pubsub: PubsubServer | undefined
-  const chat = new ChatService(state, () => pubsub, () => clock.nowS(), () => options.vk.maxMessageLength)
+  let apiBase = ''
+  let authBase = ''
+  const chat = new ChatService(state, () => pubsub, () => clock.nowS(), () => options.vk.maxMessageLength, (v) => localizeValue(v, apiBase))
   const firehose = new Firehose(state, chat)
   const deps: ApiDeps = { state, tokens, apps, options }
 
@@ -53,6 +56,7 @@ export const createVkModule: PlatformFactory = (ctx) => {
     const port = (ctx.shared.get('rtmpPort') as number | undefined) ?? (options.ports.rtmp || 1935)
     return `rtmp://127.0.0.1:${port}/vk`
   }
+  registerImages(api, () => apiBase)
   registerTokenRoutes(api, { apps, tokens, tokenTtlS: options.tokenTtlS, appTokenLifetimeField: options.vk.appTokenLifetimeField, nowS: () => clock.nowS() })
   registerChannelRoutes(api, deps, rtmpUrl)
   registerChatRoutes(api, deps, chat)
@@ -62,9 +66,6 @@ export const createVkModule: PlatformFactory = (ctx) => {
 
   const auth = ctx.createServer('vk')
   registerAuthorizePage(auth, { apps, tokens, users: () => [...state.users.values()].filter((u) => u.listed) })
-
-  let apiBase = ''
-  let authBase = ''
 
   return {
     name: 'vk',

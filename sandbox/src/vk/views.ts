@@ -2,6 +2,7 @@
  * Response shapes of reference §7 built from the state: Channel, Owner, Stream, Category, Message.
  */
 import type { Category } from './fixtures'
+import { IMAGE_PLACEHOLDER } from './images'
 import type { ChannelState, StreamState, VkState } from './state'
 import { webSocketChannels } from './ws-channels'
 
@@ -13,7 +14,7 @@ export function channelView(state: VkState, channel: ChannelState, viewerId: num
   return {
     avatar_url: owner?.avatar_url ?? '',
     counters: { subscribers: channel.subscribers },
-    cover_url: `https://images.sandbox.invalid/cover/${channel.url}.png`,
+    cover_url: `${IMAGE_PLACEHOLDER}/cover/${channel.url}.png`,
     description: channel.description,
     id: channel.id,
     nick: owner?.nick ?? channel.url,
@@ -48,7 +49,7 @@ export function streamView(channel: ChannelState, stream: StreamState, options: 
     counters: { viewers: stream.ended_at === 0 ? stream.viewers : 0, views: stream.views },
     ended_at: stream.ended_at,
     id: stream.id,
-    preview_url: `https://images.sandbox.invalid/preview/${stream.id}.jpg`,
+    preview_url: `${IMAGE_PLACEHOLDER}/preview/${stream.id}.png`,
     reactions: [{ count: 12, type: 'heart' }],
     started_at: stream.started_at,
     title: stream.title,

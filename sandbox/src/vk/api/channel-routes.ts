@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import { errors } from '../errors'
 import { categories } from '../fixtures'
+import { IMAGE_PLACEHOLDER } from '../images'
 import type { ChannelState } from '../state'
 import { channelBundle, channelView, ownerView, streamView, categoryView } from '../views'
 import { callerId, capLimit, defineRoute, q, type ApiDeps } from './route'
@@ -128,7 +129,7 @@ export function registerChannelRoutes(app: FastifyInstance, deps: ApiDeps, rtmpU
     created_at: r.created_at,
     duration: r.duration,
     id: r.id,
-    preview_url: `https://images.sandbox.invalid/records/${r.id}.jpg`,
+    preview_url: `${IMAGE_PLACEHOLDER}/records/${r.id}.png`,
     stream_started_at: r.stream_started_at,
     title: r.title,
     video_id: r.video_id

@@ -29,7 +29,9 @@ export class ChatService {
     private readonly state: VkState,
     private readonly pubsub: () => Publisher | undefined,
     private readonly nowS: () => number,
-    private readonly maxLength: () => number
+    private readonly maxLength: () => number,
+    /** Makes placeholder image URLs real before data leaves the sandbox. */
+    private readonly localize: <T>(value: T) => T = (v) => v
   ) {}
 
   reset(): void {
@@ -42,7 +44,7 @@ export class ChatService {
 
   /** Publishes `{type, data}` and records when. */
   publish(channel: string, type: string, data: Record<string, unknown>, id?: number): void {
-    this.pubsub()?.publish(channel, { type, data })
+    this.pubsub()?.publish(channel, this.localize({ type, data }))
     this.published.push({ at: Date.now(), channel, type, ...(id === undefined ? {} : { id }) })
     if (this.published.length > MAX_PUBLISHED) this.published.splice(0, this.published.length - MAX_PUBLISHED)
   }
