@@ -8,19 +8,24 @@ import type { ErrorCode, IpcError } from '../shared/ipc/result'
 export class AppError extends Error {
   readonly code: ErrorCode
   readonly platformCode?: string | number
+  readonly params?: IpcError['params']
 
-  constructor(code: ErrorCode, message: string, platformCode?: string | number) {
+  constructor(code: ErrorCode, message: string, platformCode?: string | number, params?: IpcError['params']) {
     super(message)
     this.name = 'AppError'
     this.code = code
     if (platformCode !== undefined) this.platformCode = platformCode
+    if (params !== undefined) this.params = params
   }
 
   /** The error as it crosses IPC. */
   toIpcError(): IpcError {
-    return this.platformCode === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, platformCode: this.platformCode }
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.platformCode === undefined ? {} : { platformCode: this.platformCode }),
+      ...(this.params === undefined ? {} : { params: this.params })
+    }
   }
 }
 

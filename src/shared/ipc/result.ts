@@ -16,7 +16,17 @@ export const errorCodes = [
   'platform',
   'not_found',
   'expired',
-  'internal'
+  'internal',
+  // Kuaishou go-live (issue 6); `platformCode` says which Kuaishou `result` it was.
+  'rate_limited',
+  'unknown_outcome',
+  'live_active',
+  'scope_missing',
+  'invalid_cover',
+  'permission_denied',
+  'verification_required',
+  'risk_control',
+  'banned'
 ] as const
 
 export type ErrorCode = (typeof errorCodes)[number]
@@ -26,6 +36,8 @@ export interface IpcError {
   readonly message: string
   /** Platform error code (VK `error` string, Kuaishou `result` number) when the platform refused. */
   readonly platformCode?: string | number
+  /** Vetted values the UI message needs (e.g. a validated verification link, a byte limit). */
+  readonly params?: Readonly<Record<string, string | number | boolean>>
 }
 
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: IpcError }
