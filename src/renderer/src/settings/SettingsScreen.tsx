@@ -49,7 +49,7 @@ function SettingsForm({ settings }: { settings: SettingsView }): React.JSX.Eleme
         <TextField name="vk.clientId" label={t('settings.clientId')} value={draft.vk.clientId} invalid={invalid.has('vk.clientId')} onChange={edit('vk', 'clientId')} />
         <SecretField secretKey="vk.clientSecret" label={t('settings.clientSecret')} hint={t('settings.clientSecretHint')} configured={settings.vk.clientSecretConfigured} />
         <TextField name="vk.redirectUri" type="url" label={t('settings.redirectUri')} value={draft.vk.redirectUri} invalid={invalid.has('vk.redirectUri')} onChange={edit('vk', 'redirectUri')} />
-        <TextField name="vk.scopes" label={t('settings.scopes')} hint={t('settings.scopesHint')} value={draft.vk.scopes} invalid={invalid.has('vk.scopes')} onChange={edit('vk', 'scopes')} />
+        <TextField name="vk.scopes" multiline label={t('settings.scopes')} hint={t('settings.scopesHint')} value={draft.vk.scopes} invalid={invalid.has('vk.scopes')} onChange={edit('vk', 'scopes')} />
       </fieldset>
 
       <fieldset className="panel settings-group" data-testid="settings-kuaishou">
@@ -57,7 +57,7 @@ function SettingsForm({ settings }: { settings: SettingsView }): React.JSX.Eleme
         <TextField name="kuaishou.appId" label={t('settings.appId')} value={draft.kuaishou.appId} invalid={invalid.has('kuaishou.appId')} onChange={edit('kuaishou', 'appId')} />
         <SecretField secretKey="kuaishou.appSecret" label={t('settings.appSecret')} configured={settings.kuaishou.appSecretConfigured} />
         <TextField name="kuaishou.redirectUri" type="url" label={t('settings.redirectUri')} value={draft.kuaishou.redirectUri} invalid={invalid.has('kuaishou.redirectUri')} onChange={edit('kuaishou', 'redirectUri')} />
-        <TextField name="kuaishou.scopes" label={t('settings.scopes')} hint={t('settings.scopesHint')} value={draft.kuaishou.scopes} invalid={invalid.has('kuaishou.scopes')} onChange={edit('kuaishou', 'scopes')} />
+        <TextField name="kuaishou.scopes" multiline label={t('settings.scopes')} hint={t('settings.scopesHint')} value={draft.kuaishou.scopes} invalid={invalid.has('kuaishou.scopes')} onChange={edit('kuaishou', 'scopes')} />
         <TextField name="kuaishou.bizId" label={t('settings.bizId')} hint={t('settings.bizIdHint')} value={draft.kuaishou.bizId} invalid={invalid.has('kuaishou.bizId')} onChange={edit('kuaishou', 'bizId')} />
       </fieldset>
 
