@@ -40,6 +40,13 @@ function dataDirText(dir: string): string {
     .join('\n')
 }
 
+/** Secrets the sandbox pre-filled into main (`apps.*.client_secret`, …): they must not reach the page either. */
+function sandboxSecrets(node: unknown, key = ''): string[] {
+  if (typeof node === 'string') return /secret/i.test(key) && node.length >= 8 ? [node] : []
+  if (typeof node !== 'object' || node === null) return []
+  return Object.entries(node).flatMap(([k, v]) => sandboxSecrets(v, k))
+}
+
 function expectNoSecretsIn(surface: string): void {
   expect(surface).not.toContain(VK_SECRET)
   expect(surface).not.toContain(KS_SECRET)
@@ -75,6 +82,8 @@ test('settings: fill, restart with the same data dir, see them restored; secrets
   expect(vkBox!.x).toBeLessThan(ksBox!.x) // VK left, Kuaishou right
   if (host.sandbox) await expect(page.getByTestId('sandbox-badge')).toHaveText('SANDBOX')
   else await expect(page.getByTestId('sandbox-badge')).toHaveCount(0)
+  const prefilled = sandboxSecrets(host.sandbox)
+  if (host.sandbox) expect(prefilled.length).toBeGreaterThan(0)
   mkdirSync(screenshots, { recursive: true })
   await page.screenshot({ path: join(screenshots, 'dashboard.png') })
 
@@ -116,6 +125,8 @@ test('settings: fill, restart with the same data dir, see them restored; secrets
 
   expectNoSecretsIn(await pageSurface(page))
   expectSecretsOnlyInTheirSetFrames(frames)
+  const everything = `${await pageSurface(page)}\n${frames.map((f) => f.payload).join('\n')}`
+  for (const secret of prefilled) expect(everything).not.toContain(secret)
   // Stored encrypted: not in plain text anywhere in the data dir.
   expectNoSecretsIn(dataDirText(host.dataDir))
 })
