@@ -1,9 +1,17 @@
-/** Builds the VK services on a harness's app services, the way compose.ts does. */
+/** Builds the VK services on a harness's app services, the way compose.ts does, recording chat events. */
+import type { VkChatBatch, VkChatStatus, VkSendState } from '../../../../shared/ipc/domain'
 import { createVkAccountService } from '../account-service'
 import { createVkChannelService } from '../channel-service'
+import { createVkChatService, type VkChatServiceDeps } from '../chat/chat-service'
 import type { Harness } from './sandbox-harness'
 
-export function vkServicesFor(h: Harness) {
+export interface ChatRecord {
+  batches: VkChatBatch[]
+  statuses: VkChatStatus[]
+  sendStates: VkSendState[]
+}
+
+export function vkServicesFor(h: Harness, chatOptions: Partial<VkChatServiceDeps> = {}) {
   const s = h.app.services
   const account = createVkAccountService({
     vault: s.vault,
@@ -16,5 +24,18 @@ export function vkServicesFor(h: Harness) {
     logger: s.logger
   })
   const channel = createVkChannelService({ account, sensitive: s.sensitive })
-  return { account, channel }
+  const record: ChatRecord = { batches: [], statuses: [], sendStates: [] }
+  const chat = createVkChatService({
+    account,
+    channel,
+    pubsubUrl: () => s.endpoints.vk.pubsubUrl,
+    clock: s.clock,
+    logger: s.logger,
+    emitBatch: (b) => record.batches.push(b),
+    emitStatus: (st) => record.statuses.push(st),
+    emitSendState: (st) => record.sendStates.push(st),
+    reconnectDelayMs: { min: 20, max: 200 },
+    ...chatOptions
+  })
+  return { account, channel, chat, record }
 }

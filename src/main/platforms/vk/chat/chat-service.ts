@@ -1,0 +1,394 @@
+/**
+ * The VK live chat of one channel at a time: backlog from `GET /v1/chat/messages`, live pushes over
+ * pubsub, polling of the same method while the websocket cannot connect, de-duplication by message id,
+ * a 1000-line buffer, batches to the renderer every 16 ms, sending, members, member card, and the chat
+ * settings for owners and moderators.
+ */
+import type {
+  VkChatLine,
+  VkChatSend,
+  VkChatSettingsView,
+  VkChatStatus,
+  VkChatTransport,
+  VkMemberCard,
+  VkMemberView,
+  VkSendState,
+  VkChatBatch
+} from '../../../../shared/ipc/domain'
+import { z } from 'zod'
+import { AppError, isAppError } from '../../../errors'
+import type { Clock } from '../../../ports/clock'
+import type { Logger } from '../../../ports/logger'
+import type { VkAccountService } from '../account-service'
+import { imageOrNull, isLiveStream, type VkChannelService } from '../channel-service'
+import {
+  chatMessagesSchema,
+  chatSettingsResponseSchema,
+  deleteEventDataSchema,
+  memberSchema,
+  membersSchema,
+  messageEventDataSchema,
+  pubsubEventSchema,
+  type ChannelResponse,
+  type VkChatSettings
+} from '../schemas'
+import { ChatBatcher } from './batcher'
+import { ChatSender } from './chat-sender'
+import { LineBuffer } from './line-buffer'
+import { authorView, messageView, systemLine } from './normalize'
+import { createPubsubLink, type PubsubLink } from './pubsub-link'
+
+export interface VkChatServiceDeps {
+  readonly account: VkAccountService
+  readonly channel: VkChannelService
+  readonly pubsubUrl: () => string
+  readonly clock: Clock
+  readonly logger: Logger
+  readonly emitBatch: (batch: VkChatBatch) => void
+  readonly emitStatus: (status: VkChatStatus) => void
+  readonly emitSendState: (state: VkSendState) => void
+  /** Polling period of the fallback. */
+  readonly pollIntervalMs?: number
+  /** How long the websocket may fail to connect before polling starts. */
+  readonly fallbackAfterMs?: number
+  readonly reconnectDelayMs?: { min: number; max: number }
+}
+
+export interface VkChatService {
+  open(channelUrl?: string): Promise<VkChatStatus>
+  close(): void
+  status(): VkChatStatus
+  lines(): readonly VkChatLine[]
+  send(message: VkChatSend): Promise<VkSendState>
+  members(): Promise<VkMemberView[]>
+  member(userId: number): Promise<VkMemberCard>
+  getSettings(): Promise<VkChatSettingsView>
+  editSettings(settings: VkChatSettingsView): Promise<VkChatSettingsView>
+}
+
+const BACKLOG_LIMIT = 100
+const MEMBERS_LIMIT = 200
+
+interface Session {
+  readonly channelUrl: string
+  streamId: string | null
+  canModerate: boolean
+  slowModeS: number
+  transport: VkChatTransport
+  link: PubsubLink | null
+  pollTimer: { cancel(): void } | null
+  fallbackTimer: { cancel(): void } | null
+  everConnected: boolean
+}
+
+export function settingsView(s: VkChatSettings): VkChatSettingsView {
+  const access = s.allow_access === 'subscribers' || s.allow_access === 'paid_subscribers' ? s.allow_access : 'any'
+  return {
+    allowAccess: access,
+    allowAccessAfter: s.allow_access_after,
+    anyMessageTimeout: s.any_message_timeout,
+    sameMessageTimeout: s.same_message_timeout,
+    followAlert: s.follow_alert,
+    subscriptionAlert: s.subscription_alert,
+    mode: s.mode?.only_smiles ? 'only_smiles' : 'general',
+    capsProhibited: s.mode?.general?.is_caps_prohibited === true,
+    linksProhibited: s.mode?.general?.is_links_prohibited === true,
+    ruEnNumbersOnly: s.mode?.general?.is_ru_en_numbers === true
+  }
+}
+
+/** The full object VK wants back (all fields but `mode` required; reference §7.9). */
+export function settingsBody(v: VkChatSettingsView): VkChatSettings {
+  return {
+    allow_access: v.allowAccess,
+    allow_access_after: v.allowAccessAfter,
+    any_message_timeout: v.anyMessageTimeout,
+    same_message_timeout: v.sameMessageTimeout,
+    follow_alert: v.followAlert,
+    subscription_alert: v.subscriptionAlert,
+    mode:
+      v.mode === 'only_smiles'
+        ? { only_smiles: {} }
+        : { general: { is_caps_prohibited: v.capsProhibited, is_links_prohibited: v.linksProhibited, is_ru_en_numbers: v.ruEnNumbersOnly } }
+  }
+}
+
+export function createVkChatService(deps: VkChatServiceDeps): VkChatService {
+  const { account, clock, logger } = deps
+  const buffer = new LineBuffer()
+  const batcher = new ChatBatcher(clock, deps.emitBatch)
+  let session: Session | null = null
+  let systemSeq = 0
+  let myId: number | null = null
+
+  const status = (): VkChatStatus => ({
+    channelUrl: session?.channelUrl ?? null,
+    transport: session?.transport ?? 'idle',
+    streamId: session?.streamId ?? null,
+    canModerate: session?.canModerate ?? false
+  })
+  const setTransport = (s: Session, transport: VkChatTransport) => {
+    if (session !== s || s.transport === transport) return
+    s.transport = transport
+    deps.emitStatus(status())
+  }
+
+  const addMessages = (raws: readonly unknown[]): number => {
+    let added = 0
+    for (const raw of raws) {
+      const line = messageView(raw, myId, clock.now())
+      if (!line) continue
+      const stored = buffer.add(line)
+      if (stored) {
+        batcher.push(stored)
+        added++
+      }
+    }
+    return added
+  }
+
+  const fetchMessages = async (channelUrl: string): Promise<unknown[]> => {
+    const { data } = await account.appApi.call({
+      method: 'GET',
+      path: '/v1/chat/messages',
+      query: { channel_url: channelUrl, limit: BACKLOG_LIMIT },
+      schema: chatMessagesSchema
+    })
+    return data.chat_messages ?? []
+  }
+
+  const onPublication = (s: Session, data: unknown): void => {
+    if (session !== s) return
+    const event = pubsubEventSchema.safeParse(data)
+    if (!event.success) return void logger.debug('VK pubsub: unexpected publication')
+    const { type } = event.data
+    if (type === 'channel_chat_message_send') {
+      const payload = messageEventDataSchema.safeParse(event.data.data)
+      if (payload.success) addMessages([payload.data.chat_message])
+      return
+    }
+    if (type === 'channel_chat_message_delete') {
+      const payload = deleteEventDataSchema.safeParse(event.data.data)
+      if (payload.success) {
+        buffer.markDeleted(payload.data.chat_message.id)
+        batcher.pushDeleted(payload.data.chat_message.id)
+      }
+      return
+    }
+    const line = systemLine(type, event.data.data, clock.now(), systemSeq++)
+    if (line) batcher.push(buffer.add(line) ?? line)
+    else logger.debug('VK pubsub: event ignored', { type })
+  }
+
+  const poll = (s: Session): void => {
+    s.pollTimer = null
+    if (session !== s || s.transport === 'live') return
+    fetchMessages(s.channelUrl)
+      .then((raws) => session === s && addMessages(raws))
+      .catch((e: unknown) => logger.warn('VK chat polling failed', { error: isAppError(e) ? e.code : 'error' }))
+      .finally(() => {
+        if (session === s && s.transport === 'polling') s.pollTimer = clock.setTimeout(() => poll(s), deps.pollIntervalMs ?? 3000)
+      })
+  }
+
+  const startPolling = (s: Session): void => {
+    if (session !== s || s.transport === 'polling' || s.transport === 'live') return
+    setTransport(s, 'polling')
+    poll(s)
+  }
+
+  const armFallback = (s: Session): void => {
+    s.fallbackTimer?.cancel()
+    s.fallbackTimer = clock.setTimeout(() => startPolling(s), deps.fallbackAfterMs ?? 10_000)
+  }
+
+  const onConnected = (s: Session): void => {
+    if (session !== s) return
+    s.fallbackTimer?.cancel()
+    s.pollTimer?.cancel()
+    s.pollTimer = null
+    const reconnect = s.everConnected
+    s.everConnected = true
+    setTransport(s, 'live')
+    // Messages sent while the link was down come from the backlog (duplicates are dropped).
+    if (reconnect) {
+      fetchMessages(s.channelUrl)
+        .then((raws) => session === s && addMessages(raws))
+        .catch((e: unknown) => logger.warn('VK chat backlog failed', { error: isAppError(e) ? e.code : 'error' }))
+    }
+  }
+
+  const onDisconnected = (s: Session, code: number, willReconnect: boolean): void => {
+    if (session !== s) return
+    logger.info('VK pubsub disconnected', { code, willReconnect })
+    if (willReconnect) {
+      setTransport(s, 'connecting')
+      armFallback(s)
+    } else {
+      s.link?.stop()
+      s.link = null
+      // VK closed for good (e.g. 3500 invalid token): keep the chat readable by polling.
+      setTransport(s, 'connecting')
+      startPolling(s)
+    }
+  }
+
+  const channelBundle = (channelUrl: string): Promise<ChannelResponse> => deps.channel.fetchBundle(channelUrl)
+
+  const liveStreamId = (bundle: ChannelResponse): string | null => {
+    const stream = bundle.stream ?? bundle.streams?.find(isLiveStream) ?? null
+    return isLiveStream(stream) ? stream.id : null
+  }
+
+  const close = (): void => {
+    const s = session
+    session = null
+    if (!s) return
+    s.link?.stop()
+    s.pollTimer?.cancel()
+    s.fallbackTimer?.cancel()
+    batcher.dispose()
+    buffer.clear()
+    deps.emitStatus(status())
+  }
+
+  const requireSession = (): Session => {
+    if (!session) throw new AppError('not_found', 'the VK chat is not open', 'chat_closed')
+    return session
+  }
+
+  const sender = new ChatSender({
+    api: account.userApi,
+    clock,
+    slowModeS: () => session?.slowModeS ?? 0,
+    onState: deps.emitSendState,
+    async target() {
+      const s = requireSession()
+      if (s.streamId === null) {
+        // It may have gone live since the chat opened.
+        s.streamId = liveStreamId(await channelBundle(s.channelUrl))
+        if (s.streamId !== null) deps.emitStatus(status())
+      }
+      return { channelUrl: s.channelUrl, streamId: s.streamId }
+    }
+  })
+
+  const settingsFor = async (channelUrl: string): Promise<VkChatSettings> =>
+    (await account.userApi.call({ method: 'GET', path: '/v1/chat/settings', query: { channel_url: channelUrl }, schema: chatSettingsResponseSchema })).data.chat_settings
+
+  return {
+    status,
+    lines: () => buffer.all(),
+    close,
+    async open(channelUrl) {
+      const me = await account.view()
+      if (me.state === 'disconnected') throw new AppError('not_connected', 'VK is not connected')
+      const url = channelUrl ?? me.channelUrl
+      if (!url) throw new AppError('not_found', 'this VK account has no channel', 'no_channel')
+      close()
+      myId = me.user?.id ?? null
+      const bundle = await channelBundle(url)
+      const s: Session = {
+        channelUrl: url,
+        streamId: liveStreamId(bundle),
+        canModerate: bundle.owner?.id !== undefined && bundle.owner.id === myId,
+        slowModeS: 0,
+        transport: 'connecting',
+        link: null,
+        pollTimer: null,
+        fallbackTimer: null,
+        everConnected: false
+      }
+      session = s
+      addMessages(await fetchMessages(url))
+      batcher.replaceAll(buffer.all())
+      // Moderators can read the settings too; knowing slow mode lets the limiter respect it.
+      settingsFor(url)
+        .then((settings) => {
+          if (session !== s) return
+          s.canModerate = true
+          s.slowModeS = settings.any_message_timeout
+          deps.emitStatus(status())
+        })
+        .catch(() => {})
+      const ws = bundle.channel.web_socket_channels ?? {}
+      s.link = createPubsubLink({
+        url: deps.pubsubUrl(),
+        api: account.userApi,
+        logger,
+        publicChannels: [ws.chat, ws.info].filter((c): c is string => !!c),
+        tokenChannels: [ws.private_chat, ws.limited_chat].filter((c): c is string => !!c),
+        onPublication: (_channel, data) => onPublication(s, data),
+        onConnected: () => onConnected(s),
+        onDisconnected: (code, willReconnect) => onDisconnected(s, code, willReconnect),
+        ...(deps.reconnectDelayMs ? { minReconnectDelayMs: deps.reconnectDelayMs.min, maxReconnectDelayMs: deps.reconnectDelayMs.max } : {})
+      })
+      armFallback(s)
+      try {
+        await s.link.start()
+      } catch (e) {
+        logger.warn('VK pubsub could not start; polling', { error: isAppError(e) ? e.code : 'error' })
+        s.link = null
+        startPolling(s)
+      }
+      deps.emitStatus(status())
+      return status()
+    },
+    send: (message) => sender.send(message),
+    async members() {
+      const s = requireSession()
+      const { data } = await account.appApi.call({
+        method: 'GET',
+        path: '/v1/chat/members',
+        query: { channel_url: s.channelUrl, limit: MEMBERS_LIMIT },
+        schema: membersSchema
+      })
+      return data.users.map((u) => ({
+        id: u.id,
+        nick: u.nick,
+        nickColor: u.nick_color,
+        avatarUrl: imageOrNull(u.avatar_url),
+        isOwner: u.is_owner === true,
+        isModerator: u.is_moderator === true
+      }))
+    },
+    async member(userId) {
+      const s = requireSession()
+      const { data } = await account.appApi.call({
+        method: 'GET',
+        path: '/v1/chat/member',
+        query: { channel_url: s.channelUrl, user_id: userId },
+        schema: memberSchema
+      })
+      return {
+        ...authorView(data.user),
+        registeredAt: data.user.registered_at ? data.user.registered_at * 1000 : null,
+        statistics: {
+          chatMessages: data.statistics.chat_messages_count,
+          permanentBans: data.statistics.permanent_bans_count,
+          temporaryBans: data.statistics.temporary_bans_count,
+          watchedTime: data.statistics.total_watched_time
+        }
+      }
+    },
+    async getSettings() {
+      const s = requireSession()
+      const settings = await settingsFor(s.channelUrl)
+      s.slowModeS = settings.any_message_timeout
+      return settingsView(settings)
+    },
+    async editSettings(view) {
+      const s = requireSession()
+      await account.userApi.call({
+        method: 'POST',
+        path: '/v1/chat/settings/edit',
+        query: { channel_url: s.channelUrl },
+        body: { chat_settings: settingsBody(view) },
+        schema: z.object({}).loose()
+      })
+      const settings = await settingsFor(s.channelUrl)
+      s.slowModeS = settings.any_message_timeout
+      return settingsView(settings)
+    }
+  }
+}
