@@ -43,6 +43,7 @@ import type { Fetch } from '../ports/http'
 import type { Logger } from '../ports/logger'
 import type { Notifier } from '../ports/notifier'
 import type { SettingsStore } from '../ports/settings-store'
+import { createKuaishouFeature, type KuaishouFeature } from '../platforms/kuaishou/feature'
 import { createTokenVault, type TokenVault } from '../services/auth/token-vault'
 import { isSafeExternalUrl } from '../services/net/external-url'
 import { isReleaseSafe, realEndpoints, type PlatformEndpoints } from '../services/platform-endpoints'
@@ -86,6 +87,7 @@ export interface MainApp {
   readonly handlers: Handlers
   readonly events: EventHub
   readonly services: MainServices
+  readonly kuaishou: KuaishouFeature
   dispose(): Promise<void>
 }
 
@@ -123,7 +125,22 @@ export async function createMainApp(deps: MainDeps): Promise<MainApp> {
     sandbox: { active: endpoints.sandbox !== null }
   })
 
+  const services: MainServices = {
+    settings,
+    vault,
+    sensitive,
+    endpoints,
+    authWindow: deps.authWindow,
+    notifier: deps.notifier,
+    fetch: deps.fetch,
+    clock: deps.clock,
+    logger
+  }
+  const kuaishou = createKuaishouFeature({ services, events, dataDir: deps.dataDir, cipher: deps.cipher })
+  await kuaishou.start()
+
   const handlers: Handlers = {
+    ...kuaishou.handlers,
     'app.getInfo': appInfo,
     'settings.get': () => settings.view(),
     'settings.update': (patch) => settings.update(patch),
@@ -144,19 +161,11 @@ export async function createMainApp(deps: MainDeps): Promise<MainApp> {
   return {
     handlers,
     events,
-    services: {
-      settings,
-      vault,
-      sensitive,
-      endpoints,
-      authWindow: deps.authWindow,
-      notifier: deps.notifier,
-      fetch: deps.fetch,
-      clock: deps.clock,
-      logger
-    },
+    services,
+    kuaishou,
     dispose() {
       stopSettingsEvents()
+      kuaishou.dispose()
       sensitive.clear()
       return Promise.resolve()
     }

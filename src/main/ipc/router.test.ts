@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { invokeChannelNames, ipcChannel, type InputOf, type InvokeChannel } from '../../shared/ipc/contract'
 import type { SettingsView } from '../../shared/ipc/domain'
+import type { KuaishouAccountView, KuaishouLiveView } from '../../shared/ipc/kuaishou'
 import { AppError } from '../errors'
 import type { Logger } from '../ports/logger'
 import { createRouter, type Handlers, type SenderInfo } from './router'
@@ -32,7 +33,15 @@ const samples: { [C in InvokeChannel]: InputOf<C> } = {
   'secrets.clear': { key: 'kuaishou.appSecret' },
   'sensitive.reveal': { ref: 'vk:key1' },
   'sensitive.copy': { ref: 'vk:key1', part: 'key' },
-  'shell.openExternal': { url: 'https://vkvideo.ru/' }
+  'shell.openExternal': { url: 'https://vkvideo.ru/' },
+  'kuaishou.connect': undefined,
+  'kuaishou.disconnect': undefined,
+  'kuaishou.getAccount': undefined,
+  'kuaishou.createLive': { cover: new Uint8Array([0xff, 0xd8, 0xff]), caption: '直播', panoramic: 0, shopLive: false },
+  'kuaishou.getLive': undefined,
+  'kuaishou.refreshLive': undefined,
+  'kuaishou.stopLive': undefined,
+  'kuaishou.dismissLive': undefined
 }
 
 /** Handlers that echo their channel and parsed input, so a test sees what reached them. */
@@ -52,8 +61,35 @@ function echoHandlers(calls: Array<[string, unknown]>): Handlers {
     'secrets.clear': (input) => (record('secrets.clear')(input), view),
     'sensitive.reveal': (input) => (record('sensitive.reveal')(input), { value: 'shown' }),
     'sensitive.copy': (input) => record('sensitive.copy')(input),
-    'shell.openExternal': (input) => record('shell.openExternal')(input)
+    'shell.openExternal': (input) => record('shell.openExternal')(input),
+    ...kuaishouEchoHandlers(record)
   }
+}
+
+const ksAccount: KuaishouAccountView = { state: 'disconnected', user: null, scopes: [], missingScopes: [], expiresAt: null }
+const ksLive: KuaishouLiveView = {
+  liveStreamName: 'bYowzZxAOZA',
+  pushUrlRef: null,
+  createdAt: 0,
+  expiresAt: 1,
+  status: 'LIVE_END',
+  statusMsg: '',
+  checkedAt: null,
+  stop: 'stopped',
+  endedWithoutStop: false,
+  pollError: null
+}
+function kuaishouEchoHandlers(record: (channel: string) => (input: unknown) => null) {
+  return {
+    'kuaishou.connect': (input: undefined) => (record('kuaishou.connect')(input), ksAccount),
+    'kuaishou.disconnect': (input: undefined) => (record('kuaishou.disconnect')(input), ksAccount),
+    'kuaishou.getAccount': (input: undefined) => (record('kuaishou.getAccount')(input), ksAccount),
+    'kuaishou.createLive': (input: unknown) => (record('kuaishou.createLive')(input), ksLive),
+    'kuaishou.getLive': (input: undefined) => record('kuaishou.getLive')(input),
+    'kuaishou.refreshLive': (input: undefined) => record('kuaishou.refreshLive')(input),
+    'kuaishou.stopLive': (input: undefined) => (record('kuaishou.stopLive')(input), ksLive),
+    'kuaishou.dismissLive': (input: undefined) => record('kuaishou.dismissLive')(input)
+  } satisfies Partial<Handlers>
 }
 
 const app: SenderInfo = { url: 'app://livedeck/index.html', isTopFrame: true, webContentsId: 1 }

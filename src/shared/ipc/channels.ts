@@ -12,10 +12,18 @@ export const invokeChannelNames = [
   'secrets.clear',
   'sensitive.reveal',
   'sensitive.copy',
-  'shell.openExternal'
+  'shell.openExternal',
+  'kuaishou.connect',
+  'kuaishou.disconnect',
+  'kuaishou.getAccount',
+  'kuaishou.createLive',
+  'kuaishou.getLive',
+  'kuaishou.refreshLive',
+  'kuaishou.stopLive',
+  'kuaishou.dismissLive'
 ] as const
 
-export const eventNames = ['settings.changed', 'app.info'] as const
+export const eventNames = ['settings.changed', 'app.info', 'kuaishou.account', 'kuaishou.live', 'kuaishou.uploadProgress'] as const
 
 export type InvokeChannelName = (typeof invokeChannelNames)[number]
 export type EventNameLiteral = (typeof eventNames)[number]

@@ -22,6 +22,7 @@ import {
   type AppInfo,
   type SettingsView
 } from './domain'
+import { kuaishouCreateLiveSchema, type KuaishouAccountView, type KuaishouLiveView, type KuaishouUploadProgress } from './kuaishou'
 
 /** Declares a channel: its input schema and (phantom) result type. */
 function channel<R>() {
@@ -40,7 +41,16 @@ export const invokeChannels = {
   'sensitive.copy': channel<null>()(
     z.strictObject({ ref: sensitiveRefSchema, part: z.enum(['whole', 'server', 'key']) })
   ),
-  'shell.openExternal': channel<null>()(z.strictObject({ url: z.string().max(2048) }))
+  'shell.openExternal': channel<null>()(z.strictObject({ url: z.string().max(2048) })),
+  // Kuaishou (issue 6)
+  'kuaishou.connect': channel<KuaishouAccountView>()(none),
+  'kuaishou.disconnect': channel<KuaishouAccountView>()(none),
+  'kuaishou.getAccount': channel<KuaishouAccountView>()(none),
+  'kuaishou.createLive': channel<KuaishouLiveView>()(kuaishouCreateLiveSchema),
+  'kuaishou.getLive': channel<KuaishouLiveView | null>()(none),
+  'kuaishou.refreshLive': channel<KuaishouLiveView | null>()(none),
+  'kuaishou.stopLive': channel<KuaishouLiveView>()(none),
+  'kuaishou.dismissLive': channel<null>()(none)
 } as const
 
 export type InvokeChannel = keyof typeof invokeChannels
@@ -51,6 +61,10 @@ export type ResultOf<C extends InvokeChannel> = (typeof invokeChannels)[C]['resu
 export interface EventPayloads {
   'settings.changed': SettingsView
   'app.info': AppInfo
+  'kuaishou.account': KuaishouAccountView
+  /** The active live changed (status, stop state, push URL availability); null when none. */
+  'kuaishou.live': KuaishouLiveView | null
+  'kuaishou.uploadProgress': KuaishouUploadProgress
 }
 export type EventName = keyof EventPayloads
 

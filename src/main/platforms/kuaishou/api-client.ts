@@ -220,7 +220,7 @@ export function createKuaishouClient(deps: KuaishouClientDeps): KuaishouClient {
           body: counting.stream,
           // Required by fetch for a streamed request body.
           duplex: 'half'
-        } as RequestInit,
+        },
         uploadTimeoutMs,
         sentAll
       )

@@ -65,7 +65,7 @@ describe('readJpegSize', () => {
   it('reads a progressive (SOF2) header and refuses DHT as a frame', () => {
     const dht = [0xff, 0xc4, 0x00, 0x04, 0x00, 0x00]
     const sof2 = [0xff, 0xc2, 0x00, 0x11, 0x08, 0x05, 0x00, 0x02, 0xd0, 0x03]
-    expect(readJpegSize(new Uint8Array([0xff, 0xd8, ...dht, ...sof2, ...new Array(12).fill(0)]))).toEqual({ width: 720, height: 1280 })
+    expect(readJpegSize(new Uint8Array([0xff, 0xd8, ...dht, ...sof2, ...Array<number>(12).fill(0)]))).toEqual({ width: 720, height: 1280 })
   })
 
   it('returns null for a PNG, text, and a JPEG cut before its frame header', () => {
