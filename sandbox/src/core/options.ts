@@ -26,7 +26,7 @@ export interface KuaishouOptions {
   codeTtlS?: number
   /** Push URL lifetime (default 2 days). */
   pushUrlTtlS?: number
-  /** Live API calls allowed per app + user in a window of sandbox time (default 20 per 1000 ms). */
+  /** Live API calls allowed per app + user in a window of sandbox time (default 50 per 1000 ms: tolerant of fast test polling, still stops a runaway loop). */
   rateLimit?: { count: number; windowMs: number }
   /** Mimic the 2020 doc: `bizId` required on pushUrls/stopPush (missing → 400001). */
   requireBizId?: boolean
@@ -104,7 +104,7 @@ function resolveKuaishou(options: SandboxOptions): Required<KuaishouOptions> {
     refreshTtlS: k.refreshTtlS ?? options.refreshTtlS ?? 15_552_000,
     codeTtlS: k.codeTtlS ?? options.codeTtlS ?? 120,
     pushUrlTtlS: k.pushUrlTtlS ?? 172_800,
-    rateLimit: k.rateLimit ?? { count: 20, windowMs: 1000 },
+    rateLimit: k.rateLimit ?? { count: 50, windowMs: 1000 },
     requireBizId: k.requireBizId ?? false,
     expiredTokenResult: k.expiredTokenResult ?? 100200108,
     stopEndedResult: k.stopEndedResult ?? 0,
