@@ -44,6 +44,7 @@ import type { Logger } from '../ports/logger'
 import type { Notifier } from '../ports/notifier'
 import type { SettingsStore } from '../ports/settings-store'
 import { createKuaishouFeature, type KuaishouFeature } from '../platforms/kuaishou/feature'
+import { createVkFeature, type VkFeature } from '../platforms/vk/feature'
 import { createTokenVault, type TokenVault } from '../services/auth/token-vault'
 import { isSafeExternalUrl } from '../services/net/external-url'
 import { isReleaseSafe, realEndpoints, type PlatformEndpoints } from '../services/platform-endpoints'
@@ -88,6 +89,7 @@ export interface MainApp {
   readonly events: EventHub
   readonly services: MainServices
   readonly kuaishou: KuaishouFeature
+  readonly vk: VkFeature
   dispose(): Promise<void>
 }
 
@@ -138,9 +140,12 @@ export async function createMainApp(deps: MainDeps): Promise<MainApp> {
   }
   const kuaishou = createKuaishouFeature({ services, events, dataDir: deps.dataDir, cipher: deps.cipher })
   await kuaishou.start()
+  const vk = createVkFeature({ services, events })
+  vk.start()
 
   const handlers: Handlers = {
     ...kuaishou.handlers,
+    ...vk.handlers,
     'app.getInfo': appInfo,
     'settings.get': () => settings.view(),
     'settings.update': (patch) => settings.update(patch),
@@ -163,9 +168,11 @@ export async function createMainApp(deps: MainDeps): Promise<MainApp> {
     events,
     services,
     kuaishou,
+    vk,
     dispose() {
       stopSettingsEvents()
       kuaishou.dispose()
+      vk.dispose()
       sensitive.clear()
       return Promise.resolve()
     }

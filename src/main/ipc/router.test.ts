@@ -41,7 +41,34 @@ const samples: { [C in InvokeChannel]: InputOf<C> } = {
   'kuaishou.getLive': undefined,
   'kuaishou.refreshLive': undefined,
   'kuaishou.stopLive': undefined,
-  'kuaishou.dismissLive': undefined
+  'kuaishou.dismissLive': undefined,
+  'vk.getAccount': undefined,
+  'vk.connect': undefined,
+  'vk.disconnect': undefined,
+  'vk.getChannel': undefined,
+  'vk.searchCategories': { query: 'dota', type: 'game' },
+  'vk.editStream': { title: 'Stream', categoryId: 'c1', plannedAt: 1_900_000_000_000 },
+  'vk.getCredentials': undefined,
+  'vkChat.open': { channelUrl: 'live_channel' },
+  'vkChat.close': undefined,
+  'vkChat.getStatus': undefined,
+  'vkChat.getLines': undefined,
+  'vkChat.send': { clientId: 'c1', parts: [{ kind: 'text', text: 'hi' }] },
+  'vkChat.getMembers': undefined,
+  'vkChat.getMember': { userId: 1 },
+  'vkChat.getSettings': undefined,
+  'vkChat.editSettings': {
+    allowAccess: 'any',
+    allowAccessAfter: 0,
+    anyMessageTimeout: 0,
+    sameMessageTimeout: 30,
+    followAlert: true,
+    subscriptionAlert: true,
+    mode: 'general',
+    capsProhibited: false,
+    linksProhibited: false,
+    ruEnNumbersOnly: false
+  }
 }
 
 /** Handlers that echo their channel and parsed input, so a test sees what reached them. */
@@ -62,8 +89,15 @@ function echoHandlers(calls: Array<[string, unknown]>): Handlers {
     'sensitive.reveal': (input) => (record('sensitive.reveal')(input), { value: 'shown' }),
     'sensitive.copy': (input) => record('sensitive.copy')(input),
     'shell.openExternal': (input) => record('shell.openExternal')(input),
-    ...kuaishouEchoHandlers(record)
+    ...kuaishouEchoHandlers(record),
+    ...vkEchoHandlers(record)
   }
+}
+
+/** VK handlers only echo (their results are not looked at here). */
+function vkEchoHandlers(record: (channel: string) => (input: unknown) => null) {
+  const vk = invokeChannelNames.filter((c) => c.startsWith('vk.') || c.startsWith('vkChat.'))
+  return Object.fromEntries(vk.map((c) => [c, record(c)])) as unknown as Pick<Handlers, Extract<InvokeChannel, `vk.${string}` | `vkChat.${string}`>>
 }
 
 const ksAccount: KuaishouAccountView = { state: 'disconnected', user: null, scopes: [], missingScopes: [], expiresAt: null }

@@ -20,10 +20,26 @@ export const invokeChannelNames = [
   'kuaishou.getLive',
   'kuaishou.refreshLive',
   'kuaishou.stopLive',
-  'kuaishou.dismissLive'
+  'kuaishou.dismissLive',
+  'vk.getAccount',
+  'vk.connect',
+  'vk.disconnect',
+  'vk.getChannel',
+  'vk.searchCategories',
+  'vk.editStream',
+  'vk.getCredentials',
+  'vkChat.open',
+  'vkChat.close',
+  'vkChat.getStatus',
+  'vkChat.getLines',
+  'vkChat.send',
+  'vkChat.getMembers',
+  'vkChat.getMember',
+  'vkChat.getSettings',
+  'vkChat.editSettings'
 ] as const
 
-export const eventNames = ['settings.changed', 'app.info', 'kuaishou.account', 'kuaishou.live', 'kuaishou.uploadProgress'] as const
+export const eventNames = ['settings.changed', 'app.info', 'kuaishou.account', 'kuaishou.live', 'kuaishou.uploadProgress', 'vk.account', 'vkChat.batch', 'vkChat.status', 'vkChat.sendState'] as const
 
 export type InvokeChannelName = (typeof invokeChannelNames)[number]
 export type EventNameLiteral = (typeof eventNames)[number]

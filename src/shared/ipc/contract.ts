@@ -16,6 +16,23 @@ import { z } from 'zod'
 import * as names from './channels'
 import type { Result } from './result'
 import {
+  vkCategoryTypeSchema,
+  vkChannelUrlSchema,
+  vkChatSendSchema,
+  vkChatSettingsSchema,
+  vkStreamEditSchema,
+  type VkAccountView,
+  type VkCategoryView,
+  type VkChannelView,
+  type VkChatBatch,
+  type VkChatLine,
+  type VkChatSettingsView,
+  type VkChatStatus,
+  type VkCredentialsView,
+  type VkMemberCard,
+  type VkMemberView,
+  type VkSendState,
+  type VkSignOutResult,
   secretKeySchema,
   sensitiveRefSchema,
   settingsPatchSchema,
@@ -50,7 +67,26 @@ export const invokeChannels = {
   'kuaishou.getLive': channel<KuaishouLiveView | null>()(none),
   'kuaishou.refreshLive': channel<KuaishouLiveView | null>()(none),
   'kuaishou.stopLive': channel<KuaishouLiveView>()(none),
-  'kuaishou.dismissLive': channel<null>()(none)
+  'kuaishou.dismissLive': channel<null>()(none),
+  // VK Video Live (issue 5). Failures carry `code` + VK's `error` (or Livedeck's own, e.g. `not_live`) as platformCode.
+  'vk.getAccount': channel<VkAccountView>()(none),
+  'vk.connect': channel<VkAccountView>()(none),
+  'vk.disconnect': channel<VkSignOutResult>()(none),
+  'vk.getChannel': channel<VkChannelView>()(none),
+  'vk.searchCategories': channel<VkCategoryView[]>()(
+    z.strictObject({ query: z.string().max(100), type: vkCategoryTypeSchema.optional() })
+  ),
+  'vk.editStream': channel<VkChannelView>()(vkStreamEditSchema),
+  'vk.getCredentials': channel<VkCredentialsView>()(z.strictObject({ slotUrl: z.string().max(200).optional() }).optional()),
+  'vkChat.open': channel<VkChatStatus>()(z.strictObject({ channelUrl: vkChannelUrlSchema.optional() }).optional()),
+  'vkChat.close': channel<null>()(none),
+  'vkChat.getStatus': channel<VkChatStatus>()(none),
+  'vkChat.getLines': channel<readonly VkChatLine[]>()(none),
+  'vkChat.send': channel<VkSendState>()(vkChatSendSchema),
+  'vkChat.getMembers': channel<VkMemberView[]>()(none),
+  'vkChat.getMember': channel<VkMemberCard>()(z.strictObject({ userId: z.number().int().min(0) })),
+  'vkChat.getSettings': channel<VkChatSettingsView>()(none),
+  'vkChat.editSettings': channel<VkChatSettingsView>()(vkChatSettingsSchema)
 } as const
 
 export type InvokeChannel = keyof typeof invokeChannels
@@ -65,6 +101,12 @@ export interface EventPayloads {
   /** The active live changed (status, stop state, push URL availability); null when none. */
   'kuaishou.live': KuaishouLiveView | null
   'kuaishou.uploadProgress': KuaishouUploadProgress
+  'vk.account': VkAccountView
+  /** Chat lines of one 16 ms window (many lines per event). */
+  'vkChat.batch': VkChatBatch
+  'vkChat.status': VkChatStatus
+  /** Per-message send state: sending → sent | failed (+ why, + retryAt during a cooldown). */
+  'vkChat.sendState': VkSendState
 }
 export type EventName = keyof EventPayloads
 

@@ -48,6 +48,7 @@ export interface VkAccountService {
   /** Calls with an app token (client credentials) when a secret is set, else with the user's token. */
   readonly appApi: VkApiClient
   onChange(listener: (view: VkAccountView) => void): () => void
+  dispose(): void
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null)
@@ -167,8 +168,8 @@ export function createVkAccountService(deps: VkAccountDeps): VkAccountService {
     for (const l of [...listeners]) l(v)
     return v
   }
-  vault.onStateChange((account) => {
-    if (account === VK_ACCOUNT) void announce()
+  const stopVaultEvents = vault.onStateChange((account) => {
+    if (account === VK_ACCOUNT) void announce().catch((error: unknown) => logger.warn('VK account view failed', { error }))
   })
 
   /** Runs the sign-in window; resolves with the redirect's parameters after the state check. */
@@ -296,6 +297,10 @@ export function createVkAccountService(deps: VkAccountDeps): VkAccountService {
     onChange(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)
+    },
+    dispose() {
+      stopVaultEvents()
+      listeners.clear()
     }
   }
 }

@@ -1,0 +1,102 @@
+/**
+ * VK Video Live wired together for the composition root: account, channel, chat, the `vk.*` and
+ * `vkChat.*` IPC handlers and events. `start()` checks a stored token (`GET /v1/token`) in the
+ * background; signing out or losing the sign-in closes the chat and forgets the RTMP credentials.
+ */
+import type { MainServices } from '../../app/compose'
+import type { EventHub } from '../../ipc/events'
+import type { Handlers } from '../../ipc/router'
+import { createVkAccountService, type VkAccountService } from './account-service'
+import { createVkChannelService, type VkChannelService } from './channel-service'
+import { createVkChatService, type VkChatService, type VkChatServiceDeps } from './chat/chat-service'
+
+type VkChannelName = Extract<keyof Handlers, `vk.${string}` | `vkChat.${string}`>
+
+export interface VkFeatureDeps {
+  readonly services: MainServices
+  readonly events: EventHub
+  /** For tests: chat timings. */
+  readonly chat?: Pick<VkChatServiceDeps, 'pollIntervalMs' | 'fallbackAfterMs' | 'reconnectDelayMs'>
+}
+
+export interface VkFeature {
+  readonly handlers: Pick<Handlers, VkChannelName>
+  readonly account: VkAccountService
+  readonly channel: VkChannelService
+  readonly chat: VkChatService
+  /** Checks the stored token without blocking start-up. */
+  start(): void
+  dispose(): void
+}
+
+export function createVkFeature(deps: VkFeatureDeps): VkFeature {
+  const { services, events } = deps
+  const { logger, clock } = services
+  const account = createVkAccountService({
+    vault: services.vault,
+    settings: services.settings,
+    endpoints: () => services.endpoints.vk,
+    authHosts: () => services.endpoints.authHosts.vk,
+    authWindow: services.authWindow,
+    fetch: services.fetch,
+    clock,
+    logger
+  })
+  const channel = createVkChannelService({ account, sensitive: services.sensitive })
+  const chat = createVkChatService({
+    account,
+    channel,
+    pubsubUrl: () => services.endpoints.vk.pubsubUrl,
+    clock,
+    logger,
+    emitBatch: (batch) => events.emit('vkChat.batch', batch),
+    emitStatus: (status) => events.emit('vkChat.status', status),
+    emitSendState: (state) => events.emit('vkChat.sendState', state),
+    ...deps.chat
+  })
+
+  const stopAccountEvents = account.onChange((view) => {
+    events.emit('vk.account', view)
+    if (view.state !== 'connected') {
+      chat.close()
+      channel.forgetCredentials()
+    }
+  })
+
+  const handlers: Pick<Handlers, VkChannelName> = {
+    'vk.getAccount': () => account.view(),
+    'vk.connect': () => account.connect(),
+    'vk.disconnect': () => account.disconnect(),
+    'vk.getChannel': () => channel.getChannel(),
+    'vk.searchCategories': ({ query, type }) => channel.searchCategories(query, type),
+    'vk.editStream': (edit) => channel.editStream(edit),
+    'vk.getCredentials': (input) => channel.getCredentials(input?.slotUrl),
+    'vkChat.open': (input) => chat.open(input?.channelUrl),
+    'vkChat.close': () => {
+      chat.close()
+      return null
+    },
+    'vkChat.getStatus': () => chat.status(),
+    'vkChat.getLines': () => chat.lines(),
+    'vkChat.send': (message) => chat.send(message),
+    'vkChat.getMembers': () => chat.members(),
+    'vkChat.getMember': ({ userId }) => chat.member(userId),
+    'vkChat.getSettings': () => chat.getSettings(),
+    'vkChat.editSettings': (settings) => chat.editSettings(settings)
+  }
+
+  return {
+    handlers,
+    account,
+    channel,
+    chat,
+    start() {
+      void account.checkStoredToken().catch((error: unknown) => logger.warn('VK start-up token check failed', { error }))
+    },
+    dispose() {
+      stopAccountEvents()
+      chat.close()
+      account.dispose()
+    }
+  }
+}
