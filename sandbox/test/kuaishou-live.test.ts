@@ -53,6 +53,24 @@ describe('pushUrls', () => {
     expect(lives.find((l) => l.liveStreamName === content(body).liveStreamName)?.settings?.caption).toBe('快手直播测试')
   })
 
+  it('multipart text parts are UTF-8 whatever charset they declare', async () => {
+    const boundary = 'ksBoundary7MA4YWxk'
+    const text = (name: string, value: string, charset: string): Buffer =>
+      Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\nContent-Type: text/plain; charset=${charset}\r\n\r\n`), Buffer.from(value, 'utf8'), Buffer.from('\r\n')])
+    const body = Buffer.concat([
+      text('caption', '快手直播', 'ISO-8859-1'),
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="cover.jpg"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+      Buffer.from(cover.data),
+      Buffer.from(`\r\n--${boundary}--\r\n`)
+    ])
+    const target = url(ks(sb).kuaishou.openBase, '/openapi/kwaiUser/live/pushUrls', { app_id: ks(sb).apps.kuaishou.app_id, access_token: normal })
+    const res = await fetch(target, { method: 'POST', headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, body })
+    const answer = (await res.json()) as Json
+    expect(answer.result).toBe(0)
+    const lives = (await getJson(`${sb.control}/kuaishou/lives`)) as unknown as Array<{ liveStreamName: string; settings: { caption: string } | null }>
+    expect(lives.find((l) => l.liveStreamName === content(answer).liveStreamName)?.settings?.caption).toBe('快手直播')
+  })
+
   it('1. app_id missing or unknown → 200100; an app not enabled for live → 400023', async () => {
     expectError(await pushUrls(sb, normal, {}, cover, ''), 200100)
     expectError(await pushUrls(sb, normal, {}, cover, 'ks000000000000000000'), 200100)

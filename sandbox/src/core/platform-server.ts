@@ -123,7 +123,7 @@ async function flattenMultipart(request: FastifyRequest): Promise<void> {
   const fields: Record<string, string> = {}
   const parts = Object.values((request.body ?? {}) as Record<string, Multipart | Multipart[]>).flat()
   for (const part of parts) {
-    if (part.type === 'field') fields[part.fieldname] = String(part.value)
+    if (part.type === 'field') fields[part.fieldname] = asUtf8(String(part.value))
     else
       request.uploads.push({
         field: part.fieldname,
@@ -133,4 +133,21 @@ async function flattenMultipart(request: FastifyRequest): Promise<void> {
       })
   }
   request.body = fields
+}
+
+/**
+ * Text parts are read as UTF-8 whatever charset they declare (Kuaishou reference §8.1; the official Java
+ * SDK sends Chinese captions as UTF-8). busboy decodes by the declared charset and does not pass it on, so
+ * a UTF-8 text declared as latin1 arrives as mojibake: every character ≤ U+00FF and the same bytes valid
+ * UTF-8. Such a value is read again as UTF-8; a real latin1-range text (e.g. `café` decoded properly) is
+ * not valid UTF-8 as bytes and stays as it is.
+ */
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
+function asUtf8(value: string): string {
+  if (!/[\u0080-\u00ff]/.test(value) || [...value].some((c) => c.charCodeAt(0) > 0xff)) return value
+  try {
+    return strictUtf8.decode(Buffer.from(value, 'latin1'))
+  } catch {
+    return value
+  }
 }
