@@ -23,8 +23,9 @@ export type KuaishouLiveStatus = 'LIVE_NOT_START' | 'LIVING' | 'LIVE_END' | 'UNK
 export interface KuaishouLiveView {
   readonly liveStreamName: string
   /**
-   * Sensitive ref of the push URL (copy `whole`, or `server` + `key` for OBS); null once the live
-   * ended, the URL expired, or it cannot be decrypted on this machine.
+   * Sensitive ref of the push URL (copy `whole`, or `server` + `key` for OBS) while it is unused
+   * (one live per URL) and unexpired; null once the live started or ended, the URL expired, or it
+   * cannot be decrypted on this machine.
    */
   readonly pushUrlRef: string | null
   readonly createdAt: number

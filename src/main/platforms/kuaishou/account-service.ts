@@ -66,7 +66,7 @@ const transientForVault = (e: unknown): unknown => {
 
 export function createKuaishouAccount(deps: KuaishouAccountDeps): KuaishouAccount {
   const { vault, client, clock, logger } = deps
-  let user: { token: string; info: UserInfo | null } | null = null
+  let user: { token: string; info: Promise<UserInfo | null> } | null = null
 
   const credentials = async (): Promise<AppCredentials> => {
     const { appId } = deps.settings.view().kuaishou
@@ -124,24 +124,24 @@ export function createKuaishouAccount(deps: KuaishouAccountDeps): KuaishouAccoun
     }
   }
 
-  const userOf = async (record: TokenRecord): Promise<UserInfo | null> => {
+  /** One user_info per access token: the connect answer and the account event share it. */
+  const userOf = (record: TokenRecord): Promise<UserInfo | null> => {
     if (user?.token === record.accessToken) return user.info
-    try {
-      const info = await withToken((ctx) => client.userInfo(ctx.appId, ctx.accessToken))
-      user = { token: record.accessToken, info }
-      return info
-    } catch (e) {
+    const info = withToken((ctx) => client.userInfo(ctx.appId, ctx.accessToken)).catch((e: unknown) => {
       // The header can live without the name; the account itself is still usable.
       logger.warn('kuaishou user_info failed', { code: isAppError(e) ? e.code : 'internal', result: isAppError(e) ? e.platformCode : undefined })
+      if (user?.token === record.accessToken) user = null
       return null
-    }
+    })
+    user = { token: record.accessToken, info }
+    return info
   }
 
   const view = async (): Promise<KuaishouAccountView> => {
     const state = await vault.state(KUAISHOU_ACCOUNT)
     const record = await vault.get(KUAISHOU_ACCOUNT)
     if (state === 'disconnected' || !record) return { state, user: null, scopes: [], missingScopes: [], expiresAt: null }
-    const info = state === 'connected' ? await userOf(record) : (user?.info ?? null)
+    const info = state === 'connected' ? await userOf(record) : await (user?.info ?? null)
     const avatar = info?.avatar && /^https?:\/\//i.test(info.avatar) ? toImageUrl(info.avatar) : null
     return {
       state,

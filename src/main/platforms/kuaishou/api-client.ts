@@ -145,6 +145,12 @@ export function createKuaishouClient(deps: KuaishouClientDeps): KuaishouClient {
     throw new AppError('platform', `Kuaishou answered HTTP ${answer.status}`, `http_${answer.status}`)
   }
 
+  /** The open base's origin when it is plain http (the local sandbox); links there may be http. */
+  const sandboxOrigin = (): string | undefined => {
+    const base = new URL(deps.openBase())
+    return base.protocol === 'http:' ? base.origin : undefined
+  }
+
   const badAnswer = () => new AppError('platform', 'Kuaishou sent an answer Livedeck does not understand', 'bad_response')
 
   const parseOauth = <S extends z.ZodType>(answer: Exchange, schema: S): z.output<S> => {
@@ -165,7 +171,7 @@ export function createKuaishouClient(deps: KuaishouClientDeps): KuaishouClient {
       if (sentAll) throw new AppError('unknown_outcome', 'Kuaishou sent an unreadable answer; the request may have succeeded', 'bad_response')
       throw badAnswer()
     }
-    if (envelope.data.result !== LIVE_SUCCESS) throw liveError(envelope.data.result, envelope.data.content)
+    if (envelope.data.result !== LIVE_SUCCESS) throw liveError(envelope.data.result, envelope.data.content, sandboxOrigin())
     return envelope.data.content
   }
 

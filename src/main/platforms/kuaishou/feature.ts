@@ -7,7 +7,7 @@ import type { Handlers } from '../../ipc/router'
 import type { Cipher } from '../../ports/cipher'
 import type { MainServices } from '../../app/compose'
 import { createKuaishouAccount, KUAISHOU_ACCOUNT, type KuaishouAccount } from './account-service'
-import { createKuaishouClient } from './api-client'
+import { createKuaishouClient, type KuaishouClient } from './api-client'
 import { createKuaishouLive, type KuaishouLive } from './live-service'
 import { createLiveStore } from './live-store'
 
@@ -24,6 +24,7 @@ export interface KuaishouFeatureDeps {
 
 export interface KuaishouFeature {
   readonly handlers: Pick<Handlers, KuaishouChannel>
+  readonly client: KuaishouClient
   readonly account: KuaishouAccount
   readonly live: KuaishouLive
   start(): Promise<void>
@@ -87,6 +88,7 @@ export function createKuaishouFeature(deps: KuaishouFeatureDeps): KuaishouFeatur
 
   return {
     handlers,
+    client,
     account,
     live,
     async start() {

@@ -80,12 +80,16 @@ export function createKuaishouLive(deps: KuaishouLiveDeps): KuaishouLive {
   let polling: Promise<void> | null = null
   let disposed = false
 
-  const usable = (l: StoredLive): boolean => l.status !== 'LIVE_END' && clock.now() < l.expiresAt
+  /** A live that blocks a new push URL: on air, or its URL still usable. */
+  const active = (l: StoredLive): boolean => l.status === 'LIVING' || (l.status !== 'LIVE_END' && clock.now() < l.expiresAt)
+  /** The URL can be copied again while unused (one live per URL) and unexpired. */
+  const copyable = (l: StoredLive): boolean =>
+    (l.status === 'LIVE_NOT_START' || l.status === 'UNKNOWN') && clock.now() < l.expiresAt
 
   const view = (): KuaishouLiveView | null =>
     live && {
       liveStreamName: live.liveStreamName,
-      pushUrlRef: ref && usable(live) ? ref : null,
+      pushUrlRef: ref && copyable(live) ? ref : null,
       createdAt: live.createdAt,
       expiresAt: live.expiresAt,
       status: live.status,
@@ -179,7 +183,7 @@ export function createKuaishouLive(deps: KuaishouLiveDeps): KuaishouLive {
 
   const refuseWhileActive = () => {
     if (creating) throw new AppError('live_active', 'a push URL is already being requested')
-    if (live && usable(live)) {
+    if (live && active(live)) {
       throw new AppError('live_active', 'a Kuaishou live is already active; stop it first', undefined, {
         liveStreamName: live.liveStreamName
       })
@@ -245,7 +249,7 @@ export function createKuaishouLive(deps: KuaishouLiveDeps): KuaishouLive {
       if (!stored) return null
       live = stored
       stopState = stored.stopped ? 'stopped' : 'idle'
-      if (usable(stored)) {
+      if (copyable(stored)) {
         const pushUrl = await store.decrypt(stored)
         if (pushUrl) ref = sensitive.register(SENSITIVE_KIND, pushUrl, { expiresAt: stored.expiresAt })
       }
@@ -303,7 +307,7 @@ export function createKuaishouLive(deps: KuaishouLiveDeps): KuaishouLive {
     },
 
     async dismiss() {
-      if (live && usable(live)) throw new AppError('live_active', 'the Kuaishou live is still active; stop it first')
+      if (live && active(live)) throw new AppError('live_active', 'the Kuaishou live is still active; stop it first')
       cancelTimer()
       forgetRef()
       live = null

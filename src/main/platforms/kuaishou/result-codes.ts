@@ -43,11 +43,14 @@ const oauthCodes: Record<number, Entry> = {
 
 const reconnect = (result: number) => new AppError('needs_reconnect', 'the Kuaishou sign-in is no longer valid; reconnect Kuaishou', result)
 
-/** A validated https link (percent-decoded once when it came encoded), or null. */
-export function verificationLink(raw: string | undefined): string | null {
+/**
+ * A validated https link (percent-decoded once when it came encoded), or null. `httpOrigin` admits
+ * plain http for exactly one origin: the local sandbox's (the real platform is https only).
+ */
+export function verificationLink(raw: string | undefined, httpOrigin?: string): string | null {
   if (!raw) return null
   let text = raw.trim()
-  if (/^https%3A/i.test(text)) {
+  if (/^https?%3A/i.test(text)) {
     try {
       text = decodeURIComponent(text)
     } catch {
@@ -56,7 +59,8 @@ export function verificationLink(raw: string | undefined): string | null {
   }
   try {
     const url = new URL(text)
-    if (url.protocol !== 'https:' || url.username !== '' || url.password !== '') return null
+    const allowed = url.protocol === 'https:' || (url.protocol === 'http:' && url.origin === httpOrigin)
+    if (!allowed || url.username !== '' || url.password !== '') return null
     return url.href
   } catch {
     return null
@@ -64,10 +68,10 @@ export function verificationLink(raw: string | undefined): string | null {
 }
 
 /** 400020: face verification (with a link to show as a QR) or a plain risk-control block. */
-function riskControl(content: unknown): AppError {
+function riskControl(content: unknown, httpOrigin?: string): AppError {
   const parsed = faceVerifyContentSchema.safeParse(content)
   if (parsed.success && content !== null && typeof content === 'object') {
-    const link = verificationLink(parsed.data.qrCodeFaceVerifyUrl)
+    const link = verificationLink(parsed.data.qrCodeFaceVerifyUrl, httpOrigin)
     const verifyErrorCode = parsed.data.verifyErrorCode ?? -1
     if (link || verifyErrorCode !== -1) {
       return new AppError('verification_required', 'Kuaishou asks for face verification before going live', 400020, {
@@ -81,9 +85,9 @@ function riskControl(content: unknown): AppError {
 }
 
 /** The error for a live-API `result` other than 0. */
-export function liveError(result: number, content?: unknown): AppError {
+export function liveError(result: number, content?: unknown, httpOrigin?: string): AppError {
   if (isTokenError(result)) return reconnect(result)
-  if (result === 400020) return riskControl(content)
+  if (result === 400020) return riskControl(content, httpOrigin)
   const entry = liveCodes[result]
   return entry ? new AppError(entry[0], entry[1], result) : new AppError('platform', 'Kuaishou refused the request', result)
 }
