@@ -55,9 +55,13 @@ export function createVkFeature(deps: VkFeatureDeps): VkFeature {
     ...deps.chat
   })
 
+  let userId: number | null = null
   const stopAccountEvents = account.onChange((view) => {
     events.emit('vk.account', view)
-    if (view.state !== 'connected') {
+    // Signed out, lost, or now someone else: nothing of the old session stays open.
+    const switched = userId !== null && view.user?.id !== userId
+    userId = view.user?.id ?? null
+    if (view.state !== 'connected' || switched) {
       chat.close()
       channel.forgetCredentials()
     }
