@@ -59,7 +59,7 @@ export interface CountingStream {
 }
 
 /** Streams `bytes` in chunks, calling `onProgress(sent, total)` after each one is pulled. */
-export function countingStream(bytes: Uint8Array, onProgress: (sent: number, total: number) => void, chunkSize = 64 * 1024): CountingStream {
+export function countingStream(bytes: Uint8Array, onProgress: (sent: number, total: number) => void, chunkSize = 16 * 1024): CountingStream {
   let sent = 0
   const stream = new ReadableStream<Uint8Array>({
     pull(controller) {
