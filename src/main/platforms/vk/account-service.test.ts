@@ -189,6 +189,15 @@ describe('VK sign-out, start-up check, app token', () => {
     expect(res.status).toBe(401)
   })
 
+  it('sign-out when VK cannot revoke: still wiped locally, and says the token stays valid until expiry', async () => {
+    const { h, account } = await setup()
+    const view = await account.connect()
+    await h.control('/faults', { platform: 'vk', path: '/oauth/server/revoke', status: 500, count: 2 })
+    expect(await account.disconnect()).toEqual({ revoked: false, validUntil: view.expiresAt })
+    expect(await h.app.services.vault.get('vk')).toBeNull()
+    expect((await account.view()).state).toBe('disconnected')
+  })
+
   it('start-up check: GET /v1/token; a revoked token is refreshed, a dead session asks to reconnect', async () => {
     const { h, account } = await setup()
     await account.connect()

@@ -138,6 +138,16 @@ describe('VK chat: receiving', () => {
     expect(new Set(ids).size).toBe(ids.length)
   })
 
+  it('private messages arrive on the private channel subscribed with a subscription token', async () => {
+    const { h, record, chat } = await openChat(USERS.owner)
+    await waitFor(() => chat.status().transport === 'live', 'the websocket')
+    const subTokens = h.requests.filter((r) => r.path === '/v1/websocket/subscription_token')
+    expect(subTokens).toHaveLength(1)
+    await h.control('/vk/chat', { channel_url: LIVE, user: USERS.moderator, parts: [{ text: { content: 'just for you' } }], private_to: USERS.owner })
+    const m = await waitFor(() => messages(record).find((x) => textOf(x) === 'just for you'), 'the private message')
+    expect(m.isPrivate).toBe(true)
+  })
+
   it('keeps at most 1000 lines', async () => {
     const { h, chat } = await openChat(USERS.owner)
     await waitFor(() => chat.status().transport === 'live', 'the websocket')
@@ -158,6 +168,31 @@ describe('VK chat: sending', () => {
     expect(JSON.parse(send.body)).toEqual({ parts: [{ text: { content: 'hello chat' } }, { mention: { id: USERS.viewer } }] })
     const echo = await waitFor(() => messages(record).find((m) => textOf(m) === 'hello chat@viewer_vova'), 'the echo')
     expect(echo.author).toMatchObject({ id: USERS.owner, isOwner: true })
+  })
+
+  it('faults on send: 5xx and a reset each give a failed state with a clear reason; the next send works', async () => {
+    const { h, record, chat } = await openChat()
+    await h.control('/faults', { platform: 'vk', path: '/v1/chat/message/send', status: 503, count: 1 })
+    expect(await errorOf(chat.send({ clientId: 'f1', parts: [{ kind: 'text', text: 'a' }] }))).toEqual({ code: 'platform', platformCode: 'service_unavailable' })
+    await h.control('/faults', { platform: 'vk', path: '/v1/chat/message/send', reset: true, count: 1 })
+    const reset = chat.send({ clientId: 'f2', parts: [{ kind: 'text', text: 'b' }] })
+    h.advance(1)
+    expect(await errorOf(reset)).toEqual({ code: 'network', platformCode: undefined })
+    const ok = chat.send({ clientId: 'f3', parts: [{ kind: 'text', text: 'c' }] })
+    h.advance(1)
+    expect((await ok).state).toBe('sent')
+    expect(record.sendStates.filter((s) => s.state === 'failed').map((s) => [s.clientId, s.error?.code])).toEqual([
+      ['f1', 'platform'],
+      ['f2', 'network']
+    ])
+  })
+
+  it('goes live after the chat opened: the stream id is picked up at send time', async () => {
+    const { h, chat } = await openChat(USERS.quietOwner)
+    expect(chat.status().streamId).toBeNull()
+    await h.control('/vk/stream', { channel_url: 'quiet_channel', live: true })
+    expect((await chat.send({ clientId: 'g1', parts: [{ kind: 'text', text: 'now live' }] })).state).toBe('sent')
+    expect(chat.status().streamId).not.toBeNull()
   })
 
   it('an offline channel: "chat opens when you go live"', async () => {
