@@ -21,6 +21,8 @@ export interface ChatSenderDeps {
   /** Slow mode of this chat in seconds, when known (owner/moderator can read the settings). */
   readonly slowModeS: () => number
   readonly onState: (state: VkSendState) => void
+  /** VK answered that the stream is not live (any more). */
+  readonly streamGone: () => void
 }
 
 const wait = (clock: Clock, ms: number): Promise<void> => new Promise((resolve) => clock.setTimeout(resolve, ms))
@@ -94,7 +96,10 @@ export class ChatSender {
       if (!isAppError(e) || e.code !== 'platform') throw e
       // 403: the chat settings do not let this user write; 404/422 on the stream: it just ended.
       if (e.platformCode === 'forbidden') throw new AppError('platform', 'the chat settings do not allow you to write here', 'forbidden')
-      if (e.platformCode === 'not_found' || e.platformCode === 'unprocessable_entity') throw notLive()
+      if (e.platformCode === 'not_found' || e.platformCode === 'unprocessable_entity') {
+        this.deps.streamGone()
+        throw notLive()
+      }
       throw e
     }
   }

@@ -195,6 +195,16 @@ describe('VK chat: sending', () => {
     expect(chat.status().streamId).not.toBeNull()
   })
 
+  it('notices a stream starting and ending (status streamId); a send to an ended stream says not_live', async () => {
+    const { h, chat, record } = await openChat(USERS.owner, { streamCheckMs: 50 })
+    expect(chat.status().streamId).not.toBeNull()
+    await h.control('/vk/stream', { channel_url: LIVE, live: false })
+    await waitFor(() => record.statuses.at(-1)?.streamId === null, 'the stream end')
+    expect(await errorOf(chat.send({ clientId: 'e1', parts: [{ kind: 'text', text: 'late' }] }))).toEqual({ code: 'platform', platformCode: 'not_live' })
+    await h.control('/vk/stream', { channel_url: LIVE, live: true })
+    await waitFor(() => record.statuses.at(-1)?.streamId, 'the new stream')
+  })
+
   it('an offline channel: "chat opens when you go live"', async () => {
     const { chat, record } = await openChat(USERS.quietOwner)
     expect(chat.status().streamId).toBeNull()

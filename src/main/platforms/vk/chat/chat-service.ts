@@ -51,6 +51,8 @@ export interface VkChatServiceDeps {
   readonly pollIntervalMs?: number
   /** How long the websocket may fail to connect before polling starts. */
   readonly fallbackAfterMs?: number
+  /** How often the channel is re-read to notice a stream starting or ending (VK pushes no such event). */
+  readonly streamCheckMs?: number
   readonly reconnectDelayMs?: { min: number; max: number }
 }
 
@@ -78,6 +80,7 @@ interface Session {
   link: PubsubLink | null
   pollTimer: { cancel(): void } | null
   fallbackTimer: { cancel(): void } | null
+  streamTimer: { cancel(): void } | null
   everConnected: boolean
 }
 
@@ -148,7 +151,8 @@ export function createVkChatService(deps: VkChatServiceDeps): VkChatService {
   }
 
   const fetchMessages = async (channelUrl: string): Promise<unknown[]> => {
-    const { data } = await account.appApi.call({
+    // The user's token, not the app's: VK includes the user's own private messages only then.
+    const { data } = await account.userApi.call({
       method: 'GET',
       path: '/v1/chat/messages',
       query: { channel_url: channelUrl, limit: BACKLOG_LIMIT },
@@ -240,6 +244,23 @@ export function createVkChatService(deps: VkChatServiceDeps): VkChatService {
     return isLiveStream(stream) ? stream.id : null
   }
 
+  const setStreamId = (s: Session, streamId: string | null): void => {
+    if (session !== s || s.streamId === streamId) return
+    s.streamId = streamId
+    deps.emitStatus(status())
+  }
+
+  const checkStream = (s: Session): void => {
+    s.streamTimer = null
+    if (session !== s) return
+    channelBundle(s.channelUrl)
+      .then((bundle) => setStreamId(s, liveStreamId(bundle)))
+      .catch((e: unknown) => logger.debug('VK stream check failed', { error: isAppError(e) ? e.code : 'error' }))
+      .finally(() => {
+        if (session === s) s.streamTimer = clock.setTimeout(() => checkStream(s), deps.streamCheckMs ?? 30_000)
+      })
+  }
+
   const close = (): void => {
     const s = session
     session = null
@@ -247,6 +268,7 @@ export function createVkChatService(deps: VkChatServiceDeps): VkChatService {
     s.link?.stop()
     s.pollTimer?.cancel()
     s.fallbackTimer?.cancel()
+    s.streamTimer?.cancel()
     batcher.dispose()
     buffer.clear()
     deps.emitStatus(status())
@@ -264,12 +286,13 @@ export function createVkChatService(deps: VkChatServiceDeps): VkChatService {
     onState: deps.emitSendState,
     async target() {
       const s = requireSession()
-      if (s.streamId === null) {
-        // It may have gone live since the chat opened.
-        s.streamId = liveStreamId(await channelBundle(s.channelUrl))
-        if (s.streamId !== null) deps.emitStatus(status())
-      }
+      // It may have gone live since the chat opened.
+      if (s.streamId === null) setStreamId(s, liveStreamId(await channelBundle(s.channelUrl)))
       return { channelUrl: s.channelUrl, streamId: s.streamId }
+    },
+    streamGone() {
+      // VK says the stream is over: the next send (or check) reads the channel again.
+      if (session) setStreamId(session, null)
     }
   })
 
@@ -297,6 +320,7 @@ export function createVkChatService(deps: VkChatServiceDeps): VkChatService {
         link: null,
         pollTimer: null,
         fallbackTimer: null,
+        streamTimer: null,
         everConnected: false
       }
       session = s
@@ -324,6 +348,7 @@ export function createVkChatService(deps: VkChatServiceDeps): VkChatService {
         ...(deps.reconnectDelayMs ? { minReconnectDelayMs: deps.reconnectDelayMs.min, maxReconnectDelayMs: deps.reconnectDelayMs.max } : {})
       })
       armFallback(s)
+      s.streamTimer = clock.setTimeout(() => checkStream(s), deps.streamCheckMs ?? 30_000)
       try {
         await s.link.start()
       } catch (e) {
