@@ -10,6 +10,7 @@ import {
   secretKeys,
   vkAppSettingsSchema
 } from '../../shared/ipc/domain'
+import { windowStateSchema } from '../services/window-state/window-bounds'
 
 /** Bumped when the document's shape changes; a migration keyed by the new version upgrades old files. */
 export const SETTINGS_VERSION = '1.0.0'
@@ -23,7 +24,9 @@ export const settingsDocumentSchema = z.object({
   vk: vkAppSettingsSchema,
   kuaishou: kuaishouAppSettingsSchema,
   /** Secret key → base64 ciphertext from the Cipher port. */
-  secrets: z.partialRecord(z.enum(secretKeys), base64)
+  secrets: z.partialRecord(z.enum(secretKeys), base64),
+  /** Main window bounds, saved on close (absent until the first close). */
+  window: windowStateSchema.optional()
 })
 export type SettingsDocument = z.infer<typeof settingsDocumentSchema>
 
