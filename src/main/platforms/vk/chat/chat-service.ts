@@ -20,13 +20,11 @@ import { AppError, isAppError } from '../../../errors'
 import type { Clock } from '../../../ports/clock'
 import type { Logger } from '../../../ports/logger'
 import type { VkAccountService } from '../account-service'
-import { imageOrNull, isLiveStream, type VkChannelService } from '../channel-service'
+import { isLiveStream, type VkChannelService } from '../channel-service'
 import {
   chatMessagesSchema,
   chatSettingsResponseSchema,
   deleteEventDataSchema,
-  memberSchema,
-  membersSchema,
   messageEventDataSchema,
   pubsubEventSchema,
   type ChannelResponse,
@@ -34,8 +32,10 @@ import {
 } from '../schemas'
 import { ChatBatcher } from './batcher'
 import { ChatSender } from './chat-sender'
+import { settingsBody, settingsView } from './chat-settings'
+import { fetchMemberCard, fetchMembers } from './members'
 import { LineBuffer } from './line-buffer'
-import { authorView, messageView, systemLine } from './normalize'
+import { messageView, systemLine } from './normalize'
 import { createPubsubLink, type PubsubLink } from './pubsub-link'
 
 export interface VkChatServiceDeps {
@@ -69,7 +69,6 @@ export interface VkChatService {
 }
 
 const BACKLOG_LIMIT = 100
-const MEMBERS_LIMIT = 200
 
 interface Session {
   readonly channelUrl: string
@@ -82,38 +81,6 @@ interface Session {
   fallbackTimer: { cancel(): void } | null
   streamTimer: { cancel(): void } | null
   everConnected: boolean
-}
-
-export function settingsView(s: VkChatSettings): VkChatSettingsView {
-  const access = s.allow_access === 'subscribers' || s.allow_access === 'paid_subscribers' ? s.allow_access : 'any'
-  return {
-    allowAccess: access,
-    allowAccessAfter: s.allow_access_after,
-    anyMessageTimeout: s.any_message_timeout,
-    sameMessageTimeout: s.same_message_timeout,
-    followAlert: s.follow_alert,
-    subscriptionAlert: s.subscription_alert,
-    mode: s.mode?.only_smiles ? 'only_smiles' : 'general',
-    capsProhibited: s.mode?.general?.is_caps_prohibited === true,
-    linksProhibited: s.mode?.general?.is_links_prohibited === true,
-    ruEnNumbersOnly: s.mode?.general?.is_ru_en_numbers === true
-  }
-}
-
-/** The full object VK wants back (all fields but `mode` required; reference §7.9). */
-export function settingsBody(v: VkChatSettingsView): VkChatSettings {
-  return {
-    allow_access: v.allowAccess,
-    allow_access_after: v.allowAccessAfter,
-    any_message_timeout: v.anyMessageTimeout,
-    same_message_timeout: v.sameMessageTimeout,
-    follow_alert: v.followAlert,
-    subscription_alert: v.subscriptionAlert,
-    mode:
-      v.mode === 'only_smiles'
-        ? { only_smiles: {} }
-        : { general: { is_caps_prohibited: v.capsProhibited, is_links_prohibited: v.linksProhibited, is_ru_en_numbers: v.ruEnNumbersOnly } }
-  }
 }
 
 export function createVkChatService(deps: VkChatServiceDeps): VkChatService {
@@ -299,6 +266,48 @@ export function createVkChatService(deps: VkChatServiceDeps): VkChatService {
   const settingsFor = async (channelUrl: string): Promise<VkChatSettings> =>
     (await account.userApi.call({ method: 'GET', path: '/v1/chat/settings', query: { channel_url: channelUrl }, schema: chatSettingsResponseSchema })).data.chat_settings
 
+  const startSession = async (s: Session, bundle: ChannelResponse): Promise<void> => {
+    const url = s.channelUrl
+    const backlog = await fetchMessages(url)
+    if (session !== s) return
+    addMessages(backlog)
+    batcher.replaceAll(buffer.all())
+    // Moderators can read the settings too; knowing slow mode lets the limiter respect it.
+    settingsFor(url)
+      .then((settings) => {
+        if (session !== s) return
+        s.canModerate = true
+        s.slowModeS = settings.any_message_timeout
+        deps.emitStatus(status())
+      })
+      .catch(() => {})
+    const ws = bundle.channel.web_socket_channels ?? {}
+    s.link = createPubsubLink({
+      url: deps.pubsubUrl(),
+      api: account.userApi,
+      logger,
+      publicChannels: [ws.chat, ws.info].filter((c): c is string => !!c),
+      tokenChannels: [ws.private_chat, ws.limited_chat].filter((c): c is string => !!c),
+      onPublication: (_channel, data) => onPublication(s, data),
+      onConnected: () => onConnected(s),
+      onDisconnected: (code, willReconnect) => onDisconnected(s, code, willReconnect),
+      ...(deps.reconnectDelayMs ? { minReconnectDelayMs: deps.reconnectDelayMs.min, maxReconnectDelayMs: deps.reconnectDelayMs.max } : {})
+    })
+    armFallback(s)
+    s.streamTimer = clock.setTimeout(() => checkStream(s), deps.streamCheckMs ?? 30_000)
+    const link = s.link
+    try {
+      await link.start()
+    } catch (e) {
+      if (session !== s) return
+      logger.warn('VK pubsub could not start; polling', { error: isAppError(e) ? e.code : 'error' })
+      s.link = null
+      startPolling(s)
+    }
+    // Closed while the link was starting: do not leave a websocket behind.
+    if (session !== s) link.stop()
+  }
+
   return {
     status,
     lines: () => buffer.all(),
@@ -324,78 +333,19 @@ export function createVkChatService(deps: VkChatServiceDeps): VkChatService {
         everConnected: false
       }
       session = s
-      addMessages(await fetchMessages(url))
-      batcher.replaceAll(buffer.all())
-      // Moderators can read the settings too; knowing slow mode lets the limiter respect it.
-      settingsFor(url)
-        .then((settings) => {
-          if (session !== s) return
-          s.canModerate = true
-          s.slowModeS = settings.any_message_timeout
-          deps.emitStatus(status())
-        })
-        .catch(() => {})
-      const ws = bundle.channel.web_socket_channels ?? {}
-      s.link = createPubsubLink({
-        url: deps.pubsubUrl(),
-        api: account.userApi,
-        logger,
-        publicChannels: [ws.chat, ws.info].filter((c): c is string => !!c),
-        tokenChannels: [ws.private_chat, ws.limited_chat].filter((c): c is string => !!c),
-        onPublication: (_channel, data) => onPublication(s, data),
-        onConnected: () => onConnected(s),
-        onDisconnected: (code, willReconnect) => onDisconnected(s, code, willReconnect),
-        ...(deps.reconnectDelayMs ? { minReconnectDelayMs: deps.reconnectDelayMs.min, maxReconnectDelayMs: deps.reconnectDelayMs.max } : {})
-      })
-      armFallback(s)
-      s.streamTimer = clock.setTimeout(() => checkStream(s), deps.streamCheckMs ?? 30_000)
       try {
-        await s.link.start()
+        await startSession(s, bundle)
       } catch (e) {
-        logger.warn('VK pubsub could not start; polling', { error: isAppError(e) ? e.code : 'error' })
-        s.link = null
-        startPolling(s)
+        // Half-open is worse than closed: the renderer retries `open`.
+        if (session === s) close()
+        throw e
       }
       deps.emitStatus(status())
       return status()
     },
     send: (message) => sender.send(message),
-    async members() {
-      const s = requireSession()
-      const { data } = await account.appApi.call({
-        method: 'GET',
-        path: '/v1/chat/members',
-        query: { channel_url: s.channelUrl, limit: MEMBERS_LIMIT },
-        schema: membersSchema
-      })
-      return data.users.map((u) => ({
-        id: u.id,
-        nick: u.nick,
-        nickColor: u.nick_color,
-        avatarUrl: imageOrNull(u.avatar_url),
-        isOwner: u.is_owner === true,
-        isModerator: u.is_moderator === true
-      }))
-    },
-    async member(userId) {
-      const s = requireSession()
-      const { data } = await account.appApi.call({
-        method: 'GET',
-        path: '/v1/chat/member',
-        query: { channel_url: s.channelUrl, user_id: userId },
-        schema: memberSchema
-      })
-      return {
-        ...authorView(data.user),
-        registeredAt: data.user.registered_at ? data.user.registered_at * 1000 : null,
-        statistics: {
-          chatMessages: data.statistics.chat_messages_count,
-          permanentBans: data.statistics.permanent_bans_count,
-          temporaryBans: data.statistics.temporary_bans_count,
-          watchedTime: data.statistics.total_watched_time
-        }
-      }
-    },
+    members: () => fetchMembers(account.appApi, requireSession().channelUrl),
+    member: (userId) => fetchMemberCard(account.appApi, requireSession().channelUrl, userId),
     async getSettings() {
       const s = requireSession()
       const settings = await settingsFor(s.channelUrl)
