@@ -11,7 +11,7 @@ beforeEach(async () => {
 afterEach(() => h.stop())
 
 const handlers = () => h.app.handlers
-const errorOf = async (p: Promise<unknown>): Promise<Record<string, unknown>> => {
+const errorOf = async (p: unknown): Promise<Record<string, unknown>> => {
   try {
     await p
   } catch (e) {

@@ -9,7 +9,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { KuaishouCreateLive } from '../../../shared/ipc/kuaishou'
 import { KS_USERS, makeCover, startKsHarness, type KsHarness } from './test-support/harness'
 
-let cover: Uint8Array
+let cover: Uint8Array<ArrayBuffer>
 let h: KsHarness
 beforeAll(() => {
   cover = makeCover()
@@ -21,7 +21,6 @@ afterEach(() => h.stop())
 
 const PUSH_PATH = '/openapi/kwaiUser/live/pushUrls'
 const STOP_PATH = '/openapi/kwaiUser/live/stopPush'
-const STATUS_PATH = '/openapi/kwaiUser/live/status'
 
 const input = (extra: Partial<KuaishouCreateLive> = {}): KuaishouCreateLive => ({ cover, caption: '今晚直播', panoramic: 0, shopLive: false, ...extra })
 const connect = async (user: string = KS_USERS.streamer) => {
@@ -29,7 +28,7 @@ const connect = async (user: string = KS_USERS.streamer) => {
   await h.app.handlers['kuaishou.connect'](undefined)
 }
 const create = (extra: Partial<KuaishouCreateLive> = {}) => h.app.handlers['kuaishou.createLive'](input(extra))
-const errorOf = async (p: Promise<unknown>): Promise<Record<string, unknown>> => {
+const errorOf = async (p: unknown): Promise<Record<string, unknown>> => {
   try {
     await p
   } catch (e) {
@@ -37,8 +36,6 @@ const errorOf = async (p: Promise<unknown>): Promise<Record<string, unknown>> =>
   }
   throw new Error('expected a rejection')
 }
-const sandboxLive = async (name: string) =>
-  ((await h.control('/kuaishou/lives')) as Array<{ liveStreamName: string; status: string }>).find((l) => l.liveStreamName === name)
 
 describe('get a push URL', () => {
   it('uploads the cover as cover.jpg with the options, reports progress, and stores the live encrypted', async () => {

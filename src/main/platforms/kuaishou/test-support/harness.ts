@@ -72,7 +72,7 @@ export interface KsHarness {
 }
 
 /** A 720×1280 JPEG made by Debian's ffmpeg. */
-export function makeCover(): Uint8Array {
+export function makeCover(): Uint8Array<ArrayBuffer> {
   const dir = mkdtempSync(join(tmpdir(), 'ks-cover-'))
   try {
     const file = join(dir, 'cover.jpg')
