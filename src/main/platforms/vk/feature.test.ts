@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { EventName } from '../../../shared/ipc/contract'
 import type { VkChatBatch, VkChatMessageView, VkChannelView, VkCredentialsView } from '../../../shared/ipc/domain'
 import type { Result } from '../../../shared/ipc/result'
+import { createNodeMainApp } from '../../app/node-app'
 import { createRouter, type SenderInfo } from '../../ipc/router'
 import { LIVE, startHarness, USERS, waitFor, type Harness } from './test-support/sandbox-harness'
 
@@ -92,5 +93,35 @@ describe('VK over IPC', () => {
       ok: false,
       error: { code: 'platform', platformCode: 'not_live' }
     })
+  })
+
+  it('at start-up a stored sign-in is checked with GET /v1/token; a dead one shows "Reconnect VK"', async () => {
+    const { h, invoke } = await start()
+    value(await invoke('vk.connect'))
+    const restart = async () => {
+      const paths: string[] = []
+      const app = await createNodeMainApp({
+        dataDir: h.app.dataDir,
+        endpoints: h.app.services.endpoints,
+        logger: h.app.services.logger,
+        clock: h.clock,
+        fetch: (input, init) => (paths.push(new URL(String(input)).pathname), fetch(input, init))
+      })
+      return { app, paths }
+    }
+    const first = await restart()
+    await waitFor(() => first.paths.includes('/v1/token'), 'the start-up check')
+    expect((await first.app.vk.account.view()).state).toBe('connected')
+    await first.app.dispose()
+    // Both tokens die at VK (signed out elsewhere): the check's refresh fails → reconnect, not a crash or a loop.
+    const record = (await h.app.services.vault.get('vk'))!
+    const basic = `Basic ${Buffer.from('livedeck-sandbox:sandbox-vk-client-secret-0001').toString('base64')}`
+    for (const token of [record.accessToken, record.refreshToken!]) {
+      await fetch(h.app.services.endpoints.vk.revokeUrl, { method: 'POST', headers: { authorization: basic, 'content-type': 'application/x-www-form-urlencoded' }, body: `token=${token}` })
+    }
+    const second = await restart()
+    await waitFor(async () => (await second.app.vk.account.view()).state === 'needsReconnect', 'the reconnect state')
+    expect(second.paths.filter((p) => p === '/oauth/server/token')).toHaveLength(1)
+    await second.app.dispose()
   })
 })
