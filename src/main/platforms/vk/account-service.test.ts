@@ -221,6 +221,20 @@ describe('VK sign-out, start-up check, app token', () => {
     expect(tokenCalls(h, 'client_credentials')).toBe(1)
   })
 
+  it('an app token VK rejects is replaced once; without a secret app-level reads use the user token', async () => {
+    const { h, account } = await setup()
+    const read = () => account.appApi.call({ method: 'GET', path: '/v1/channel', query: { channel_url: 'live_channel' }, schema: channelResponseSchema })
+    await read()
+    await h.control('/faults', { platform: 'vk', path: '/v1/channel', status: 401, count: 1 })
+    expect((await read()).data.channel.url).toBe('live_channel')
+    expect(tokenCalls(h, 'client_credentials')).toBe(2)
+    h.app.services.settings.clearSecret('vk.clientSecret')
+    h.consent = { user: USERS.viewer }
+    await account.connect()
+    expect((await read()).data.channel.url).toBe('live_channel')
+    expect(tokenCalls(h, 'client_credentials')).toBe(2)
+  })
+
   it('faults: 5xx, delay past the timeout, connection reset → each a clear error', async () => {
     const { h, account } = await setup()
     await account.connect()
