@@ -126,6 +126,37 @@ describe('status and stop', () => {
   }, 40_000)
 })
 
+describe('reconnect and secrets', () => {
+  it('stops polling when the sign-in is refused for good, and resumes after a reconnect', async () => {
+    const { liveStreamName } = await create()
+    await h.fault({ path: `${STATUS_PATH}/**`, status: 200, result: { result: 200102, content: null, hostName: 'x' }, count: 2 })
+    await advanceUntil(h.waitFor(() => live()?.pollError === 'needs_reconnect'), 500)
+    expect((await h.app.handlers['kuaishou.getAccount'](undefined)).state).toBe('needsReconnect')
+    const polls = (await h.requests(STATUS_PATH)).length
+    h.advance(30_000)
+    await new Promise((r) => setTimeout(r, 100))
+    expect((await h.requests(STATUS_PATH)).length).toBe(polls)
+    await h.app.handlers['kuaishou.connect'](undefined)
+    await h.waitFor(() => live()?.pollError === null && live()!.checkedAt !== null)
+    expect(live()).toMatchObject({ liveStreamName, status: 'LIVE_NOT_START' })
+  })
+
+  it('logs no token, secret or push URL along the whole flow', async () => {
+    await h.fault({ path: `${STATUS_PATH}/**`, status: 200, result: { result: 200102, content: null, hostName: 'x' }, count: 1 })
+    const view = await create()
+    const pushUrl = h.app.services.sensitive.reveal(view.pushUrlRef!)
+    await advanceUntil(h.waitFor(() => live()?.checkedAt !== null), 500)
+    await h.app.handlers['kuaishou.stopLive'](undefined)
+    const record = (await h.app.services.vault.get('kuaishou'))!
+    const secret = (await h.app.services.settings.getSecret('kuaishou.appSecret'))!
+    const logs = h.logLines.join('\n')
+    expect(h.logLines.length).toBeGreaterThan(0)
+    for (const value of [record.accessToken, record.refreshToken!, secret, pushUrl, new URL(pushUrl).searchParams.get('sign')!]) {
+      expect(logs).not.toContain(value)
+    }
+  })
+})
+
 describe('push URL lifetime and restore', () => {
   it('stops offering the URL after 2 days and allows a new one', async () => {
     const first = await create()

@@ -51,6 +51,8 @@ export interface KsHarness {
   readonly dataDir: string
   app: NodeMainApp
   readonly copied: string[]
+  /** Everything main logged (JSON lines). */
+  readonly logLines: string[]
   readonly notifications: Array<{ title: string; body: string }>
   readonly events: Array<{ name: EventName; payload: unknown }>
   readonly authRequests: AuthWindowRequest[]
@@ -110,8 +112,10 @@ export async function startKsHarness(options: SandboxOptions = {}): Promise<KsHa
   const sandbox = await startSandbox({ ...options, clock })
   const dataDir = mkdtempSync(join(tmpdir(), 'livedeck-ks-'))
   const endpoints: PlatformEndpoints = await loadSandboxConfig(sandbox.control, fetch)
-  const quiet = (): void => {}
-  const logger: Logger = { debug: quiet, info: quiet, warn: quiet, error: quiet }
+  const logLines: string[] = []
+  const line = (level: string) => (message: string, meta?: Record<string, unknown>) =>
+    void logLines.push(JSON.stringify({ level, message, meta }, (_k, v: unknown) => (v instanceof Error ? { name: v.name, message: v.message } : v)))
+  const logger: Logger = { debug: line('debug'), info: line('info'), warn: line('warn'), error: line('error') }
   const copied: string[] = []
   const notifications: KsHarness['notifications'] = []
   const events: KsHarness['events'] = []
@@ -160,6 +164,7 @@ export async function startKsHarness(options: SandboxOptions = {}): Promise<KsHa
     dataDir,
     app: await createApp(),
     copied,
+    logLines,
     notifications,
     events,
     authRequests,
