@@ -257,6 +257,13 @@ describe('VK chat: sending', () => {
     expect(await errorOf(vk.chat.getSettings())).toEqual({ code: 'platform', platformCode: 'forbidden' })
   })
 
+  it('a moderator of another channel may read and edit its chat settings', async () => {
+    const { chat, record } = await openChat(USERS.moderator, {}, LIVE)
+    await waitFor(() => record.statuses.some((st) => st.canModerate), 'the moderator mark')
+    const edited = await chat.editSettings({ ...(await chat.getSettings()), mode: 'only_smiles' })
+    expect(edited.mode).toBe('only_smiles')
+  })
+
   it('members (≤ 200) and a member card', async () => {
     const { chat } = await openChat()
     const members = await chat.members()
