@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { KuaishouCreateLive } from '../../../shared/ipc/kuaishou'
+import { createRouter } from '../../ipc/router'
 import { KS_USERS, makeCover, startKsHarness, type KsHarness } from './test-support/harness'
 
 let cover: Uint8Array<ArrayBuffer>
@@ -127,6 +128,28 @@ describe('get a push URL', () => {
     await connect()
     await h.fault({ method: 'POST', path: PUSH_PATH, delayMs: 400, count: 1 })
     expect((await create()).status).toBe('LIVE_NOT_START')
+  })
+})
+
+describe('through the IPC router', () => {
+  const sender = { url: 'app://livedeck/index.html', isTopFrame: true, webContentsId: 1 }
+  const router = () => createRouter(h.app.handlers, { allows: () => true }, { debug() {}, info() {}, warn() {}, error() {} })
+
+  it('takes the cover bytes, answers with the live, and carries error codes with their params', async () => {
+    await connect()
+    const truncated = await router().dispatch('kuaishou.createLive', { ...input(), cover: cover.slice(0, 20) }, sender)
+    expect(truncated).toEqual({
+      ok: false,
+      error: { code: 'invalid_cover', message: expect.any(String) as string, params: { reason: 'not_jpeg', maxBytes: 2_000_000 } }
+    })
+    const bad = await router().dispatch('kuaishou.createLive', { ...input(), caption: 'x'.repeat(14) }, sender)
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    const created = await router().dispatch('kuaishou.createLive', input(), sender)
+    expect(created).toMatchObject({ ok: true, value: { status: 'LIVE_NOT_START' } })
+    const again = await router().dispatch('kuaishou.createLive', input(), sender)
+    expect(again).toMatchObject({ ok: false, error: { code: 'live_active' } })
+    // Nothing secret in the answers: the push URL is only a ref.
+    expect(JSON.stringify([created, again])).not.toContain('rtmp://')
   })
 })
 
