@@ -1,4 +1,5 @@
 import { platforms } from '../../../shared/ipc/domain'
+import { VkPanel } from '../vk/VkPanel'
 import { PlatformSlot } from './PlatformSlot'
 
 /** One slot per platform, VK on the left and Kuaishou on the right; later features fill the slots. */
@@ -6,7 +7,7 @@ export function Dashboard(): React.JSX.Element {
   return (
     <div className="dashboard">
       {platforms.map((platform) => (
-        <PlatformSlot key={platform} platform={platform} />
+        platform === 'vk' ? <VkPanel key={platform} /> : <PlatformSlot key={platform} platform={platform} />
       ))}
     </div>
   )
