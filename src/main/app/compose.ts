@@ -45,6 +45,7 @@ import type { Notifier } from '../ports/notifier'
 import type { SettingsStore } from '../ports/settings-store'
 import { createKuaishouFeature, type KuaishouFeature } from '../platforms/kuaishou/feature'
 import { createVkFeature, type VkFeature } from '../platforms/vk/feature'
+import { createObsFeature, type ObsFeature } from '../services/obs/obs-feature'
 import { createTokenVault, type TokenVault } from '../services/auth/token-vault'
 import { isSafeExternalUrl } from '../services/net/external-url'
 import { isReleaseSafe, realEndpoints, type PlatformEndpoints } from '../services/platform-endpoints'
@@ -90,6 +91,7 @@ export interface MainApp {
   readonly services: MainServices
   readonly kuaishou: KuaishouFeature
   readonly vk: VkFeature
+  readonly obs: ObsFeature
   dispose(): Promise<void>
 }
 
@@ -142,10 +144,12 @@ export async function createMainApp(deps: MainDeps): Promise<MainApp> {
   await kuaishou.start()
   const vk = createVkFeature({ services, events })
   vk.start()
+  const obs = createObsFeature({ services, store: deps.settingsStore, events })
 
   const handlers: Handlers = {
     ...kuaishou.handlers,
     ...vk.handlers,
+    ...obs.handlers,
     'app.getInfo': appInfo,
     'settings.get': () => settings.view(),
     'settings.update': (patch) => settings.update(patch),
@@ -169,12 +173,13 @@ export async function createMainApp(deps: MainDeps): Promise<MainApp> {
     services,
     kuaishou,
     vk,
-    dispose() {
+    obs,
+    async dispose() {
       stopSettingsEvents()
       kuaishou.dispose()
       vk.dispose()
+      await obs.dispose()
       sensitive.clear()
-      return Promise.resolve()
     }
   }
 }

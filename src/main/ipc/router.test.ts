@@ -68,7 +68,14 @@ const samples: { [C in InvokeChannel]: InputOf<C> } = {
     capsProhibited: false,
     linksProhibited: false,
     ruEnNumbersOnly: false
-  }
+  },
+  'obs.getStatus': undefined,
+  'obs.updateSettings': { address: 'ws://127.0.0.1:4455' },
+  'obs.connect': undefined,
+  'obs.disconnect': undefined,
+  'obs.sendStream': { ref: 'kspush:abc' },
+  'obs.startStream': undefined,
+  'obs.stopStream': undefined
 }
 
 /** Handlers that echo their channel and parsed input, so a test sees what reached them. */
@@ -90,8 +97,15 @@ function echoHandlers(calls: Array<[string, unknown]>): Handlers {
     'sensitive.copy': (input) => record('sensitive.copy')(input),
     'shell.openExternal': (input) => record('shell.openExternal')(input),
     ...kuaishouEchoHandlers(record),
-    ...vkEchoHandlers(record)
+    ...vkEchoHandlers(record),
+    ...obsEchoHandlers(record)
   }
+}
+
+/** OBS handlers only echo (their results are not looked at here). */
+function obsEchoHandlers(record: (channel: string) => (input: unknown) => null) {
+  const obs = invokeChannelNames.filter((c) => c.startsWith('obs.'))
+  return Object.fromEntries(obs.map((c) => [c, record(c)])) as unknown as Pick<Handlers, Extract<InvokeChannel, `obs.${string}`>>
 }
 
 /** VK handlers only echo (their results are not looked at here). */

@@ -10,6 +10,7 @@ import {
   secretKeys,
   vkAppSettingsSchema
 } from '../../shared/ipc/domain'
+import { obsSettingsSchema } from '../../shared/ipc/obs'
 import { windowStateSchema } from '../services/window-state/window-bounds'
 
 /** Bumped when the document's shape changes; a migration keyed by the new version upgrades old files. */
@@ -26,7 +27,9 @@ export const settingsDocumentSchema = z.object({
   /** Secret key → base64 ciphertext from the Cipher port. */
   secrets: z.partialRecord(z.enum(secretKeys), base64),
   /** Main window bounds, saved on close (absent until the first close). */
-  window: windowStateSchema.optional()
+  window: windowStateSchema.optional(),
+  /** obs-websocket address (absent: the default); its password is the `obs.password` secret. */
+  obs: obsSettingsSchema.optional()
 })
 export type SettingsDocument = z.infer<typeof settingsDocumentSchema>
 

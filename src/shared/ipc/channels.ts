@@ -36,10 +36,17 @@ export const invokeChannelNames = [
   'vkChat.getMembers',
   'vkChat.getMember',
   'vkChat.getSettings',
-  'vkChat.editSettings'
+  'vkChat.editSettings',
+  'obs.getStatus',
+  'obs.updateSettings',
+  'obs.connect',
+  'obs.disconnect',
+  'obs.sendStream',
+  'obs.startStream',
+  'obs.stopStream'
 ] as const
 
-export const eventNames = ['settings.changed', 'app.info', 'kuaishou.account', 'kuaishou.live', 'kuaishou.uploadProgress', 'vk.account', 'vkChat.batch', 'vkChat.status', 'vkChat.sendState'] as const
+export const eventNames = ['settings.changed', 'app.info', 'kuaishou.account', 'kuaishou.live', 'kuaishou.uploadProgress', 'vk.account', 'vkChat.batch', 'vkChat.status', 'vkChat.sendState', 'obs.status'] as const
 
 export type InvokeChannelName = (typeof invokeChannelNames)[number]
 export type EventNameLiteral = (typeof eventNames)[number]

@@ -39,6 +39,7 @@ import {
   type AppInfo,
   type SettingsView
 } from './domain'
+import { obsSendSchema, obsSettingsSchema, type ObsStatusView } from './obs'
 import { kuaishouCreateLiveSchema, type KuaishouAccountView, type KuaishouLiveView, type KuaishouUploadProgress } from './kuaishou'
 
 /** Declares a channel: its input schema and (phantom) result type. */
@@ -86,7 +87,15 @@ export const invokeChannels = {
   'vkChat.getMembers': channel<VkMemberView[]>()(none),
   'vkChat.getMember': channel<VkMemberCard>()(z.strictObject({ userId: z.number().int().min(0) })),
   'vkChat.getSettings': channel<VkChatSettingsView>()(none),
-  'vkChat.editSettings': channel<VkChatSettingsView>()(vkChatSettingsSchema)
+  'vkChat.editSettings': channel<VkChatSettingsView>()(vkChatSettingsSchema),
+  // OBS hand-off (issue 7). The password is the `obs.password` secret (secrets.set); the key goes as a ref.
+  'obs.getStatus': channel<ObsStatusView>()(none),
+  'obs.updateSettings': channel<ObsStatusView>()(obsSettingsSchema),
+  'obs.connect': channel<ObsStatusView>()(none),
+  'obs.disconnect': channel<ObsStatusView>()(none),
+  'obs.sendStream': channel<ObsStatusView>()(obsSendSchema),
+  'obs.startStream': channel<ObsStatusView>()(none),
+  'obs.stopStream': channel<ObsStatusView>()(none)
 } as const
 
 export type InvokeChannel = keyof typeof invokeChannels
@@ -107,6 +116,8 @@ export interface EventPayloads {
   'vkChat.status': VkChatStatus
   /** Per-message send state: sending → sent | failed (+ why, + retryAt during a cooldown). */
   'vkChat.sendState': VkSendState
+  /** OBS connection and streaming state (from OBS's events). */
+  'obs.status': ObsStatusView
 }
 export type EventName = keyof EventPayloads
 

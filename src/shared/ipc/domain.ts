@@ -13,7 +13,7 @@ export const platforms = ['vk', 'kuaishou'] as const
 export type Platform = (typeof platforms)[number]
 
 /** The secrets the renderer may set or clear, but never read back. */
-export const secretKeys = ['vk.clientSecret', 'kuaishou.appSecret'] as const
+export const secretKeys = ['vk.clientSecret', 'kuaishou.appSecret', 'obs.password'] as const
 export type SecretKey = (typeof secretKeys)[number]
 export const secretKeySchema = z.enum(secretKeys)
 

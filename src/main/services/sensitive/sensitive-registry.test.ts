@@ -76,6 +76,17 @@ describe('sensitive registry', () => {
     expect(copied).toEqual([])
   })
 
+  it('hands OBS the server and key parts of a push URL or of split credentials (rtmpParts)', () => {
+    const { registry, advance } = setup()
+    expect(registry.rtmpParts(registry.register('kspush', PUSH))).toEqual({ server: 'rtmp://host:1935/gifshow/', key: 'abc?sign=x' })
+    const vk = registry.register('vkrtmp', 'rtmp://vk/live/TOKEN', { split: { server: 'rtmp://vk/live', key: 'TOKEN' } })
+    expect(registry.rtmpParts(vk)).toEqual({ server: 'rtmp://vk/live', key: 'TOKEN' })
+    expect(code(() => registry.rtmpParts(registry.register('token', 'opaque')))).toBe('invalid_input')
+    const expiring = registry.register('kspush', PUSH, { expiresAt: 1_000_000 + 5_000 })
+    advance(5_000)
+    expect(code(() => registry.rtmpParts(expiring))).toBe('not_found')
+  })
+
   it('answers not_found for unknown, forgotten, cleared and expired refs', async () => {
     const { registry, advance } = setup()
     expect(code(() => registry.reveal('kspush:unknown'))).toBe('not_found')

@@ -24,6 +24,8 @@ export interface SensitiveRegistry {
   /** The value, for display only; unknown or expired → AppError `not_found`. */
   reveal(ref: SensitiveRef): string
   copy(ref: SensitiveRef, part: CopyPart): Promise<void>
+  /** OBS's server + key for a ref (the OBS hand-off); unknown/expired → `not_found`, no parts → `invalid_input`. */
+  rtmpParts(ref: SensitiveRef): RtmpParts
   forget(ref: SensitiveRef): void
   /** Forget every value (sign-out, shutdown). */
   clear(): void
@@ -59,6 +61,11 @@ export function createSensitiveRegistry(deps: { clipboard: Clipboard; clock: Clo
       if (part === 'whole') return deps.clipboard.writeText(entry.value)
       if (!entry.split) throw new AppError('invalid_input', 'this value has no server and key parts')
       return deps.clipboard.writeText(entry.split[part])
+    },
+    rtmpParts(ref) {
+      const entry = lookup(ref)
+      if (!entry.split) throw new AppError('invalid_input', 'this value has no server and key parts')
+      return entry.split
     },
     forget: (ref) => void entries.delete(ref),
     clear: () => entries.clear()
