@@ -4,38 +4,14 @@
  * dropped; encoder killed → LIVE_END within grace + 1 s (grace 2 s here); used, unknown and wrongly signed
  * URLs refused; a VK credentials publish turning the channel live and its end ending the stream.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { startSandbox, type RunningSandbox } from '../src/index'
+import { killEncoders, publish, withTimeout } from './ffmpeg-publish'
 import { controlPost, getJson, liveStatus, makeJpeg, pushUrls, signIn, stopPush, userWith, waitFor, type Cover, type Json } from './kuaishou-harness'
 
 const GRACE_MS = 2000
 let sb: RunningSandbox
 let cover: Cover
-const children = new Set<ChildProcess>()
-
-interface Publish {
-  child: ChildProcess
-  exited: Promise<number | null>
-}
-
-/** ffmpeg publishing a 320×180 test pattern with AAC audio for `seconds`. */
-function publish(target: string, seconds: number): Publish {
-  const args = ['-hide_banner', '-loglevel', 'error', '-re', '-f', 'lavfi', '-i', 'testsrc=size=320x180:rate=15', '-f', 'lavfi', '-i', 'sine', '-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'aac', '-t', String(seconds), '-f', 'flv', target]
-  const child = spawn('ffmpeg', args, { stdio: 'ignore' })
-  children.add(child)
-  const exited = new Promise<number | null>((resolve, reject) => {
-    child.once('error', reject)
-    child.once('exit', (code) => {
-      children.delete(child)
-      resolve(code)
-    })
-  })
-  return { child, exited }
-}
-
-const withTimeout = <T>(promise: Promise<T>, ms: number, what: string): Promise<T> =>
-  Promise.race([promise, new Promise<T>((_resolve, reject) => setTimeout(() => reject(new Error(`${what} did not happen within ${ms} ms`)), ms))])
 
 type PublishRecord = { app: string; name: string; outcome: string; reason?: string; mediaAt?: number; endedAt?: number; audioCodec?: number }
 const publishes = async (): Promise<PublishRecord[]> => (await getJson(`${sb.control}/rtmp/publishes`)) as unknown as PublishRecord[]
@@ -44,9 +20,7 @@ beforeAll(async () => {
   cover = { data: makeJpeg(), filename: 'cover.jpg' }
   sb = await startSandbox({ graceMs: GRACE_MS })
 })
-afterEach(() => {
-  for (const child of children) child.kill('SIGKILL')
-})
+afterEach(killEncoders)
 afterAll(async () => {
   await sb.stop()
 })

@@ -55,11 +55,15 @@ export function createControlServer(deps: ControlDeps): FastifyInstance {
     if (!input) return reply
     const module = moduleNamed(input.platform)
     if (!module) return badRequest(reply, `unknown platform: ${input.platform}`)
-    if (input.wsDrop !== undefined || input.wsClose !== undefined) {
-      if (!module.applyWsFault) return badRequest(reply, `${input.platform} has no pubsub`)
-      module.applyWsFault({ wsDrop: input.wsDrop, wsClose: input.wsClose })
-    }
-    return { id: ctx.faults.add(input).id }
+    const ws = input.wsDrop !== undefined || input.wsClose !== undefined || input.batch !== undefined
+    if (ws && !module.applyWsFault) return badRequest(reply, `${input.platform} has no pubsub`)
+    const fault = ctx.faults.add(input)
+    // A pure pubsub close leaves the list once its count is used up; the lasting switches stay listed.
+    const closeOnly = input.wsClose !== undefined && input.wsDrop === undefined && input.batch === undefined
+    if (ws) module.applyWsFault?.({ wsDrop: input.wsDrop, wsClose: input.wsClose, batch: input.batch, count: input.count }, () => {
+      if (closeOnly) ctx.faults.remove(fault.id)
+    })
+    return { id: fault.id }
   })
 
   app.get('/faults', () => ctx.faults.list())

@@ -1,7 +1,7 @@
 /**
  * Fault injection (`POST <control>/faults`): make matching platform requests fail with a status/body,
  * arrive late, or lose their connection, a limited number of times. Pubsub faults (`wsDrop`, `wsClose`)
- * are acted on by the platform module that owns the websocket server.
+ * (and `batch`) are acted on by the platform module that owns the websocket server.
  */
 import picomatch from 'picomatch'
 import { z } from 'zod'
@@ -18,7 +18,9 @@ export const faultInputSchema = z.strictObject({
   wsDrop: z.boolean().optional(),
   /** Pubsub: close every open connection with this code (and reason). */
   wsClose: z.union([z.number().int().min(1000).max(4999), z.strictObject({ code: z.number().int().min(1000).max(4999), reason: z.string().optional() })]).optional(),
-  /** How many matching requests the fault applies to; default 1. */
+  /** Pubsub: newline-batch frames (`true`) or send one message per frame (`false`); `DELETE /faults` turns it off. */
+  batch: z.boolean().optional(),
+  /** How many matching requests the fault applies to; default 1. For `wsClose`: the open connections count as one. */
   count: z.number().int().min(1).default(1)
 })
 export type FaultInput = z.infer<typeof faultInputSchema>
@@ -37,6 +39,8 @@ export interface FaultRegistry {
    * counts: the platform module answers with that result code in its own envelope (e.g. Kuaishou 400003).
    */
   takeResult(platform: string, method: string, path: string): Fault | undefined
+  /** Forgets one fault (a pubsub close that has been used up). */
+  remove(id: string): void
   clear(): void
   list(): Fault[]
 }
@@ -64,6 +68,9 @@ export function createFaultRegistry(): FaultRegistry {
     },
     takeResult(platform, method, path) {
       return use((f) => f.result !== undefined && f.status === undefined && f.delayMs === undefined && f.reset !== true, platform, method, path)
+    },
+    remove(id) {
+      faults = faults.filter((f) => f.id !== id)
     },
     clear() {
       faults = []

@@ -38,6 +38,11 @@ export interface KuaishouOptions {
   missingCoverResult?: 400014 | 400001
   /** A publish to a LIVING URL whose encoder dropped, within the grace period: refused (single use) or resumed. */
   reconnectWithinGrace?: boolean
+  /**
+   * A publish whose audio is not AAC (reference §8.5: "only AAC", reaction unknown): accepted and flagged
+   * `audio_not_aac` in `GET <control>/rtmp/publishes` (false), or refused (true) — the URL stays unused.
+   */
+  refuseNonAacAudio?: boolean
 }
 
 export interface SandboxOptions {
@@ -109,6 +114,7 @@ function resolveKuaishou(options: SandboxOptions): Required<KuaishouOptions> {
     expiredTokenResult: k.expiredTokenResult ?? 100200108,
     stopEndedResult: k.stopEndedResult ?? 0,
     missingCoverResult: k.missingCoverResult ?? 400014,
-    reconnectWithinGrace: k.reconnectWithinGrace ?? false
+    reconnectWithinGrace: k.reconnectWithinGrace ?? false,
+    refuseNonAacAudio: k.refuseNonAacAudio ?? false
   }
 }

@@ -38,6 +38,13 @@ export interface ConfigContribution {
   channels?: unknown[]
 }
 
+export interface WsFault {
+  wsDrop?: boolean
+  wsClose?: number | { code: number; reason?: string }
+  batch?: boolean
+  count: number
+}
+
 export interface PlatformModule {
   /** `vk`, `kuaishou`, `rtmp`: the `platform` of faults and of the request log. */
   readonly name: string
@@ -47,8 +54,11 @@ export interface PlatformModule {
   registerControl?(control: FastifyInstance): void
   /** `POST /apps/redirect`: register an extra redirect URI for the module's app. */
   addRedirectUri?(uri: string): void
-  /** Pubsub faults (`wsDrop`, `wsClose`). */
-  applyWsFault?(fault: { wsDrop?: boolean; wsClose?: number | { code: number; reason?: string } }): void
+  /**
+   * Pubsub faults: `wsDrop` (ignore pongs), `batch` (newline-batched frames), `wsClose` (close the open
+   * connections now, then the next `count - 1` that connect; call `used()` once that is done).
+   */
+  applyWsFault?(fault: WsFault, used: () => void): void
   /** `DELETE /faults`: lift any lasting fault (e.g. dropped pongs). */
   clearFaults?(): void
   /** `POST /reset`: restore fixtures, forget tokens, messages and state. */

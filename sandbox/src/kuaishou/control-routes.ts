@@ -27,6 +27,7 @@ const optionsPatch = z.strictObject({
   stopEndedResult: z.union([z.literal(0), z.literal(400005)]).optional(),
   missingCoverResult: z.union([z.literal(400014), z.literal(400001)]).optional(),
   reconnectWithinGrace: z.boolean().optional(),
+  refuseNonAacAudio: z.boolean().optional(),
   pushUrlTtlS: z.number().int().min(1).optional()
 })
 

@@ -113,18 +113,23 @@ export class KuaishouLives {
 
   /** The first media of a publish opens the live room. */
   mediaArrived(live: Live): void {
-    if (live.status === 'LIVE_NOT_START') live.status = 'LIVING'
+    if (live.status === 'LIVE_NOT_START' && this.isCurrent(live)) live.status = 'LIVING'
   }
 
   /** The encoder's connection closed: the live ends unless it comes back within the grace period. */
   publishGone(live: Live): void {
     live.drop = undefined
-    if (live.status === 'LIVE_END') return
+    // A live forgotten by `reset` (its socket closes just after) needs no grace timer.
+    if (live.status === 'LIVE_END' || !this.isCurrent(live)) return
     live.grace?.cancel()
     live.grace = this.clock.setTimeout(() => {
       live.grace = undefined
       this.end(live, STATUS_MSG.autoClosed)
     }, this.timing().graceMs)
+  }
+
+  private isCurrent(live: Live): boolean {
+    return this.lives.get(live.name) === live
   }
 
   reset(): void {

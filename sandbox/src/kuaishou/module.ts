@@ -32,7 +32,7 @@ export const createKuaishouModule: PlatformFactory = (ctx) => {
 
   const seed = (): void => lives.addFixture(foreignLiveName, sandboxApp.app_id, foreignOwner.open_id)
   seed()
-  ingestRegistry(ctx).register(KUAISHOU_RTMP_APP, kuaishouPublishAuthorizer(lives, () => options.reconnectWithinGrace))
+  ingestRegistry(ctx).register(KUAISHOU_RTMP_APP, kuaishouPublishAuthorizer(lives, () => options))
 
   const server = ctx.createServer('kuaishou', {
     // Transport faults and framework errors are not business errors: a non-200 with a JSON body.

@@ -12,6 +12,11 @@ import { createServer, type AddressInfo, type Server, type Socket } from 'node:n
 import { createRequire } from 'node:module'
 import type { IngestRegistry, PublishSession } from './registry'
 
+const FLV_AUDIO = 8
+const FLV_VIDEO = 9
+/** A stream without audio starts once this much video (stream time) has arrived. */
+const VIDEO_ONLY_AFTER_MS = 1000
+
 /** The parts of node-media-server's RtmpSession the sandbox uses (the library ships no types). */
 interface NmsRtmpSession {
   id: string
@@ -19,7 +24,7 @@ interface NmsRtmpSession {
   streamName: string
   streamQuery: Record<string, unknown> | undefined
   onPush: () => void
-  onPacket: (packet: { codec_type: number; codec_id: number }) => void
+  onPacket: (packet: { codec_type: number; codec_id: number; dts: number }) => void
   run: () => void
 }
 type NmsRtmpSessionClass = new (socket: Socket) => NmsRtmpSession
@@ -56,6 +61,8 @@ export interface PublishRecord {
   audioCodec?: number
   /** FLV video codec id of the first video packet (7 = H.264). */
   videoCodec?: number
+  /** What the platform noted about the media, e.g. `audio_not_aac` (Kuaishou). */
+  flags?: string[]
 }
 
 export interface IngestServer {
@@ -100,14 +107,30 @@ export function createIngestServer(deps: { registry: IngestRegistry; now: () => 
       deps.log(`rtmp: publish /${request.app}/${request.name}`)
       libraryPush()
     }
+    let refused = false
+    // Media "starts" at the first audio packet (or after 1 s of a video-only stream): encoders send the
+    // video header first, and the platform must know the audio codec before it opens the live.
+    const mediaStarts = (packet: { codec_type: number; dts: number }): void => {
+      if (!accepted || !record || record.mediaAt !== undefined) return
+      if (packet.codec_type !== FLV_AUDIO && packet.dts < VIDEO_ONLY_AFTER_MS) return
+      record.mediaAt = deps.now()
+      const verdict = accepted.onMedia({ audio: record.audioCodec, video: record.videoCodec })
+      if (verdict && 'flags' in verdict) record.flags = verdict.flags
+      if (verdict && 'refuse' in verdict) {
+        refused = true
+        record.outcome = 'refused'
+        record.reason = verdict.refuse
+        deps.log(`rtmp: refused publish /${record.app}/${record.name}: ${verdict.refuse}`)
+        socket.destroy()
+      }
+    }
     session.onPacket = (packet) => {
-      if (accepted && record && (packet.codec_type === 8 || packet.codec_type === 9)) {
-        if (packet.codec_type === 8) record.audioCodec ??= packet.codec_id
+      if (refused) return
+      if (accepted && record && (packet.codec_type === FLV_AUDIO || packet.codec_type === FLV_VIDEO)) {
+        if (packet.codec_type === FLV_AUDIO) record.audioCodec ??= packet.codec_id
         else record.videoCodec ??= packet.codec_id
-        if (record.mediaAt === undefined) {
-          record.mediaAt = deps.now()
-          accepted.onMedia()
-        }
+        mediaStarts(packet)
+        if (refused) return
       }
       libraryPacket(packet)
     }

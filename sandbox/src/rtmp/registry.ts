@@ -13,10 +13,22 @@ export interface PublishRequest {
   query: Record<string, string>
 }
 
+/** FLV codec ids of the first audio and video packets (audio 10 = AAC, 2 = MP3; video 7 = H.264). */
+export interface MediaCodecs {
+  audio?: number
+  video?: number
+}
+
+/** A platform's answer to the media: drop the publish (it counts as refused), or note flags on its record. */
+export type MediaVerdict = { refuse: string } | { flags: string[] } | undefined
+
 /** What the platform is told about an accepted publish. */
 export interface PublishSession {
-  /** The first audio or video packet arrived. */
-  onMedia(): void
+  /**
+   * Media started: the first audio packet arrived, or a stream without audio has sent 1 s of video —
+   * so the audio codec is known when the platform decides.
+   */
+  onMedia(codecs: MediaCodecs): MediaVerdict
   /** The publisher's socket closed (for whatever reason, including `drop()`). */
   onEnd(): void
 }

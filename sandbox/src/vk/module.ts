@@ -19,7 +19,7 @@ import { registerAuthorizePage } from './oauth/authorize-page'
 import { localizeValue, registerImages } from './images'
 import { registerTokenRoutes } from './oauth/token-routes'
 import { TokenStore } from './oauth/token-store'
-import { createPubsubServer, PUBSUB_PATH, type PubsubServer } from './pubsub'
+import { createPubsubServer, DisconnectCode, PUBSUB_PATH, type PubsubServer } from './pubsub'
 import { PubsubTokens } from './pubsub-tokens'
 import { VkState } from './state'
 import { parseChannelName } from './ws-channels'
@@ -111,16 +111,26 @@ export const createVkModule: PlatformFactory = (ctx) => {
     }),
     registerControl: (control) => registerVkControl(control, { state, chat, firehose, apps, tokens }),
     addRedirectUri: (uri) => apps.addRedirectUri(uri),
-    applyWsFault(fault) {
+    applyWsFault(fault, used) {
       if (fault.wsDrop !== undefined) pubsub?.dropPongs(fault.wsDrop)
-      if (fault.wsClose !== undefined) {
-        const { code, reason } = typeof fault.wsClose === 'number' ? { code: fault.wsClose, reason: undefined } : fault.wsClose
-        pubsub?.closeAll(code, reason ?? 'injected fault')
-      }
+      if (fault.batch !== undefined) pubsub?.setBatching(fault.batch)
+      if (fault.wsClose === undefined) return
+      const { code, reason = 'injected fault' } = typeof fault.wsClose === 'number' ? { code: fault.wsClose } : fault.wsClose
+      pubsub?.closeAll(code, reason)
+      // The open connections were the first use; the next ones meet the fault as they connect.
+      if (fault.count > 1) pubsub?.closeNext(fault.count - 1, code, reason, used)
+      else used()
     },
-    clearFaults: () => pubsub?.dropPongs(false),
+    clearFaults() {
+      pubsub?.dropPongs(false)
+      pubsub?.setBatching(false)
+      pubsub?.closeNext(0, 0, '')
+    },
     reset() {
       firehose.stopAll()
+      // Connections and pubsub JWTs minted before the reset must not outlive it.
+      pubsub?.closeAll(DisconnectCode.forceReconnect.code, 'sandbox reset')
+      pubsubTokens.rotateKey()
       state.reset()
       tokens.reset()
       chat.reset()

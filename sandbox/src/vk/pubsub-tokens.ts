@@ -9,12 +9,17 @@ import { SignJWT, decodeJwt, decodeProtectedHeader } from 'jose'
 import type { SandboxClock } from '../core/clock'
 
 export class PubsubTokens {
-  private readonly key = randomBytes(32)
+  private key = randomBytes(32)
 
   constructor(
     private readonly clock: SandboxClock,
     private readonly ttlS: number
   ) {}
+
+  /** `POST /reset`: every token signed so far stops verifying. */
+  rotateKey(): void {
+    this.key = randomBytes(32)
+  }
 
   async connectionToken(userId: number): Promise<string> {
     return this.sign({}, userId)

@@ -22,6 +22,8 @@ export interface ConnectionDeps {
   version: string
   batching(): boolean
   droppingPongs(): boolean
+  /** Told once a `connect` succeeded (the server may close it at once: an injected `wsClose` count). */
+  connected(connection: PubsubConnection): void
   log(msg: string): void
 }
 
@@ -134,6 +136,7 @@ export class PubsubConnection {
       id,
       connect: { client: session.client, version: this.deps.version, ping: this.deps.pingIntervalS, pong: true, ...expiry }
     })
+    this.deps.connected(this)
   }
 
   private onSubscribe(id: number, channel: string, token: string | undefined): void {

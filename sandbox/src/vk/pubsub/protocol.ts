@@ -21,6 +21,7 @@ export type ProtocolError = (typeof ErrorCode)[keyof typeof ErrorCode]
 /** WebSocket close codes: 3000–3499 ask the client to reconnect, 3500 and above ask it not to. */
 export const DisconnectCode = {
   shutdown: { code: 3001, reason: 'shutdown' },
+  forceReconnect: { code: 3011, reason: 'force reconnect' },
   expired: { code: 3005, reason: 'connection expired' },
   noPong: { code: 3012, reason: 'no pong' },
   invalidToken: { code: 3500, reason: 'invalid token' },

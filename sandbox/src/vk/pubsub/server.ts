@@ -25,6 +25,7 @@ export function createPubsubServer(options: PubsubOptions): PubsubServer {
   const attached: Array<{ server: Server; listener: UpgradeListener }> = []
   let batching = false
   let droppingPongs = false
+  let pendingCloses: { remaining: number; code: number; reason: string; done?: () => void } | undefined
 
   const deps: ConnectionDeps = {
     auth: options.auth,
@@ -34,6 +35,16 @@ export function createPubsubServer(options: PubsubOptions): PubsubServer {
     version: SERVER_VERSION,
     batching: () => batching,
     droppingPongs: () => droppingPongs,
+    connected: (connection) => {
+      if (!pendingCloses) return
+      const pending = pendingCloses
+      pending.remaining -= 1
+      if (pending.remaining <= 0) {
+        pendingCloses = undefined
+        pending.done?.()
+      }
+      connection.disconnect({ code: pending.code, reason: pending.reason })
+    },
     log
   }
 
@@ -81,6 +92,9 @@ export function createPubsubServer(options: PubsubOptions): PubsubServer {
       return delivered
     },
     closeAll: closeEvery,
+    closeNext(count, code, reason, done) {
+      pendingCloses = count > 0 ? { remaining: count, code, reason, done } : undefined
+    },
     dropPongs(enabled) {
       droppingPongs = enabled
     },

@@ -37,6 +37,12 @@ export interface PubsubServer {
   publish(channel: string, data: unknown): number
   /** Fault injection: close every connection with this WebSocket close code. */
   closeAll(code: number, reason: string): void
+  /**
+   * Fault injection: close each of the next `count` connections the same way as soon as its `connect`
+   * succeeds (so a reconnecting client meets the fault again); `done` runs once they are used up.
+   * Replaces any earlier pending closes; `count` 0 cancels them.
+   */
+  closeNext(count: number, code: number, reason: string, done?: () => void): void
   /** Fault injection: ignore client pongs, so connections end with 3012 "no pong". */
   dropPongs(enabled: boolean): void
   /** Send several replies/pushes in one frame separated by "\n" (as Centrifugo may). */
