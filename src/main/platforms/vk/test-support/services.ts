@@ -7,6 +7,8 @@ import type { Harness } from './sandbox-harness'
 
 export interface ChatRecord {
   batches: VkChatBatch[]
+  /** Wall-clock time each batch was emitted (same index as `batches`). */
+  batchAt: number[]
   statuses: VkChatStatus[]
   sendStates: VkSendState[]
 }
@@ -24,14 +26,14 @@ export function vkServicesFor(h: Harness, chatOptions: Partial<VkChatServiceDeps
     logger: s.logger
   })
   const channel = createVkChannelService({ account, sensitive: s.sensitive })
-  const record: ChatRecord = { batches: [], statuses: [], sendStates: [] }
+  const record: ChatRecord = { batches: [], batchAt: [], statuses: [], sendStates: [] }
   const chat = createVkChatService({
     account,
     channel,
     pubsubUrl: () => s.endpoints.vk.pubsubUrl,
     clock: s.clock,
     logger: s.logger,
-    emitBatch: (b) => record.batches.push(b),
+    emitBatch: (b) => void (record.batches.push(b), record.batchAt.push(Date.now())),
     emitStatus: (st) => record.statuses.push(st),
     emitSendState: (st) => record.sendStates.push(st),
     reconnectDelayMs: { min: 20, max: 200 },
