@@ -77,10 +77,10 @@ export function createKuaishouAccount(deps: KuaishouAccountDeps): KuaishouAccoun
 
   const recordOf = (answer: TokenResponse, previous?: TokenRecord): TokenRecord => {
     const now = clock.now()
-    const refreshExpiresAt =
-      answer.refresh_token_expires_in !== undefined
-        ? now + answer.refresh_token_expires_in * 1000
-        : (previous?.extra?.refreshExpiresAt ?? null)
+    const stated = answer.refresh_token_expires_in !== undefined ? now + answer.refresh_token_expires_in * 1000 : null
+    const before = typeof previous?.extra?.refreshExpiresAt === 'number' ? previous.extra.refreshExpiresAt : null
+    // A refresh never extends the refresh window (reference §3.5), whatever a response claims.
+    const refreshExpiresAt = stated !== null && before !== null ? Math.min(stated, before) : (stated ?? before)
     return {
       accessToken: answer.access_token,
       refreshToken: answer.refresh_token,

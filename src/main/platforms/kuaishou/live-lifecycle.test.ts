@@ -85,6 +85,9 @@ describe('status and stop', () => {
     expect(ended).toMatchObject({ endedWithoutStop: true, pushUrlRef: null, stop: 'idle' })
     expect(h.notifications).toEqual([{ title: 'Kuaishou live ended', body: expect.stringContaining('new push URL') as string }])
     expect(h.eventsOf('kuaishou.live').at(-1)).toMatchObject({ status: 'LIVE_END', endedWithoutStop: true })
+    // Nothing left to stop: Stop answers at once without calling Kuaishou.
+    expect(await h.app.handlers['kuaishou.stopLive'](undefined)).toMatchObject({ status: 'LIVE_END' })
+    expect(await h.requests(STOP_PATH)).toHaveLength(0)
     expect((await create()).status).toBe('LIVE_NOT_START')
   }, 40_000)
 

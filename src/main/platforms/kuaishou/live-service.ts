@@ -280,7 +280,8 @@ export function createKuaishouLive(deps: KuaishouLiveDeps): KuaishouLive {
     async stop() {
       const current = live
       if (!current) throw new AppError('not_found', 'there is no Kuaishou live to stop')
-      if (current.stopped) return view()!
+      // Already stopped, or ended by itself: there is nothing left to stop.
+      if (current.stopped || current.status === 'LIVE_END') return view()!
       stopState = 'stopping'
       emit()
       try {
