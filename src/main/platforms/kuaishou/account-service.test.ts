@@ -115,10 +115,23 @@ describe('Kuaishou tokens', () => {
   it('puts the account in "reconnect" once the refresh token expired', async () => {
     await handlers()['kuaishou.connect'](undefined)
     const record = (await h.app.services.vault.get(KUAISHOU_ACCOUNT))!
-    h.advance((record.extra!.refreshExpiresAt as number) - h.clock.now() + 1_000)
+    // Through the sandbox's control API: one clock for the sandbox's expiries and main's.
+    await h.control('/clock/advance', { seconds: Math.ceil(((record.extra!.refreshExpiresAt as number) - h.clock.now()) / 1000) + 1 })
     expect(await errorOf(status())).toMatchObject({ code: 'needs_reconnect' })
     expect((await handlers()['kuaishou.getAccount'](undefined)).state).toBe('needsReconnect')
     expect(h.eventsOf('kuaishou.account').at(-1)?.state).toBe('needsReconnect')
+  })
+
+  it('a refresh keeps the original refresh deadline: past it, reconnect is needed', async () => {
+    await handlers()['kuaishou.connect'](undefined)
+    const first = (await h.app.services.vault.get(KUAISHOU_ACCOUNT))!
+    h.advance(first.expiresAt - h.clock.now() - 60_000)
+    await status()
+    const refreshed = (await h.app.services.vault.get(KUAISHOU_ACCOUNT))!
+    expect(refreshed.refreshToken).not.toBe(first.refreshToken)
+    expect(Math.abs((refreshed.extra!.refreshExpiresAt as number) - (first.extra!.refreshExpiresAt as number))).toBeLessThan(2_000)
+    h.advance((first.extra!.refreshExpiresAt as number) - h.clock.now() + 5_000)
+    expect(await errorOf(status())).toMatchObject({ code: 'needs_reconnect' })
   })
 
   it('answers a token error (200102) with one refresh and one retry', async () => {
