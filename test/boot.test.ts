@@ -108,6 +108,20 @@ interface BootResult {
   quitBeforeProbe: number[]
   sent: Array<{ channel: string; language?: string }>
   quit: { prevented: boolean; quitCalls: number; handlersAfter: string[] }
+  native: {
+    menus: Array<Array<string | undefined>>
+    roles: string[]
+    menuInstalls: number
+    openLogsLabel: string | null
+    openedPaths: string[]
+    windowBounds: { x: number; y: number; width: number; height: number }
+    savedWindow: unknown
+    powerListeners: { suspend: number; resume: number }
+    powerSaveBlockers: Array<{ id: number; type: string; stopped: boolean }>
+    beforeQuitPrevented: boolean
+    messageBoxes: number
+  }
+  powerListenersAfterQuit: { suspend: number; resume: number }
 }
 
 /** Runs the built bundle once in a fresh data dir; `args` go to the app's argv (e.g. `--sandbox=`). */
@@ -239,6 +253,35 @@ describe('boot of the built main bundle', () => {
 
   it('focuses the existing window when a second instance starts', () => {
     expect(boot.secondInstanceFocused).toBe(true)
+  })
+
+  it('installs the application menu (Linux: File/Edit/View/Help) and rebuilds it in the chosen language', () => {
+    const { menus, roles, menuInstalls } = boot.native
+    expect(menus[0]).toEqual(['File', 'Edit', 'View', 'Help'])
+    // The probe switched the language to Russian over IPC.
+    expect(menus.at(-1)).toEqual(['Файл', 'Правка', 'Вид', 'Справка'])
+    expect(menuInstalls).toBe(menus.length)
+    expect(roles).toEqual(expect.arrayContaining(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll', 'quit', 'about']))
+  })
+
+  it('"Open logs folder" opens the app\'s logs path', () => {
+    expect(boot.native.openLogsLabel).toBe('Открыть папку журналов')
+    expect(boot.native.openedPaths).toHaveLength(1)
+    expect(boot.native.openedPaths[0]).toMatch(/[\\/]logs$/)
+  })
+
+  it('opens the first window centred on the primary display and saves its bounds on close', () => {
+    expect(boot.native.windowBounds).toEqual({ x: 320, y: 120, width: 1280, height: 800 })
+    expect(boot.native.savedWindow).toEqual({ bounds: { x: 320, y: 120, width: 1280, height: 800 }, maximized: false })
+  })
+
+  it('listens to sleep/wake, takes no power-save block when nothing is live, and quits without asking', () => {
+    expect(boot.native.powerListeners).toEqual({ suspend: 1, resume: 1 })
+    expect(boot.native.powerSaveBlockers).toEqual([])
+    expect(boot.native.beforeQuitPrevented).toBe(false)
+    expect(boot.native.messageBoxes).toBe(0)
+    // Disposed on quit.
+    expect(boot.powerListenersAfterQuit).toEqual({ suspend: 0, resume: 0 })
   })
 
   it('builds a sandboxed preload that requires nothing but electron', () => {

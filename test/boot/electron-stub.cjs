@@ -26,7 +26,15 @@ const records = {
   openedExternally: [],
   quit: [],
   sent: [],
-  cleared: []
+  cleared: [],
+  /** Templates passed to Menu.buildFromTemplate, and how many were installed. */
+  menus: [],
+  menuInstalls: 0,
+  openedPaths: [],
+  powerSaveBlockers: [],
+  messageBoxes: [],
+  /** What the next dialog.showMessageBox answers (button index). */
+  messageBoxResponse: 0
 }
 
 /** Wraps an object so unknown properties become recording no-ops instead of TypeErrors. */
@@ -150,6 +158,16 @@ class BrowserWindow extends EventEmitter {
   isMinimized() {
     return false
   }
+  getNormalBounds() {
+    const o = this.options
+    return { x: o.x ?? 0, y: o.y ?? 0, width: o.width, height: o.height }
+  }
+  isMaximized() {
+    return this.maximized === true
+  }
+  maximize() {
+    this.maximized = true
+  }
   restore() {}
   show() {}
   focus() {
@@ -262,12 +280,16 @@ const shell = tolerant(
     openExternal(url) {
       records.openedExternally.push(url)
       return Promise.resolve()
+    },
+    openPath(path) {
+      records.openedPaths.push(path)
+      return Promise.resolve('')
     }
   },
   'shell'
 )
 
-const net = tolerant({ fetch: (...args) => globalThis.fetch(...args) }, 'net')
+const net = tolerant({ fetch: (...args) => globalThis.fetch(...args), isOnline: () => true }, 'net')
 
 const safeStorage = tolerant(
   {
@@ -287,9 +309,51 @@ class Notification {
   show() {}
 }
 const webContents = tolerant({ getAllWebContents: () => records.windows.map((w) => w.webContents) }, 'webContents')
-const dialog = tolerant({}, 'dialog')
+const dialog = tolerant(
+  {
+    showMessageBox(...args) {
+      const options = args.length > 1 ? args[1] : args[0]
+      records.messageBoxes.push({ modal: args.length > 1, options })
+      return Promise.resolve({ response: records.messageBoxResponse, checkboxChecked: false })
+    }
+  },
+  'dialog'
+)
 const nativeTheme = tolerant({ shouldUseDarkColors: false }, 'nativeTheme')
-const Menu = tolerant({}, 'Menu')
+const Menu = tolerant(
+  {
+    buildFromTemplate(template) {
+      records.menus.push(template)
+      return { template }
+    },
+    setApplicationMenu() {
+      records.menuInstalls++
+    }
+  },
+  'Menu'
+)
+const powerMonitor = tolerant(new EventEmitter(), 'powerMonitor')
+let nextBlockerId = 1
+const powerSaveBlocker = tolerant(
+  {
+    start(type) {
+      const id = nextBlockerId++
+      records.powerSaveBlockers.push({ id, type, stopped: false })
+      return id
+    },
+    stop(id) {
+      const b = records.powerSaveBlockers.find((x) => x.id === id)
+      if (b) b.stopped = true
+    },
+    isStarted(id) {
+      return records.powerSaveBlockers.some((x) => x.id === id && !x.stopped)
+    }
+  },
+  'powerSaveBlocker'
+)
+/** One 1920×1080 display (work area without a 40 px task bar). */
+const display = { id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 }, workArea: { x: 0, y: 0, width: 1920, height: 1040 } }
+const screen = tolerant({ getPrimaryDisplay: () => display, getAllDisplays: () => [display] }, 'screen')
 
 module.exports = {
   __records: records,
@@ -306,5 +370,8 @@ module.exports = {
   webContents,
   dialog,
   nativeTheme,
-  Menu
+  Menu,
+  powerMonitor,
+  powerSaveBlocker,
+  screen
 }

@@ -7,7 +7,7 @@
  */
 /* global Request -- Node's fetch API request, as Electron's protocol handlers receive */
 import { Buffer } from 'node:buffer'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { isAbsolute, join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -116,6 +116,38 @@ async function probeIpc(mainContentsId) {
   }
 }
 
+/** Menu, window bounds, power events and the quit guard (issue 7's native pieces). */
+async function probeNative(main) {
+  const flatten = (items) => items.flatMap((i) => [i, ...flatten(i.submenu ?? [])])
+  const menus = records.menus.map((t) => t.map((m) => m.label))
+  const last = records.menus.at(-1) ?? []
+  const openLogs = flatten(last).find((i) => typeof i.click === 'function')
+  openLogs?.click()
+  const { x, y, width, height } = main.options
+  // Closing saves the bounds into the settings file.
+  main.emit('close', { preventDefault() {} })
+  const settingsFile = join(process.env.LIVEDECK_BOOT_DIR ?? '', 'userData', 'settings.json')
+  const saved = existsSync(settingsFile) ? JSON.parse(readFileSync(settingsFile, 'utf8')).window ?? null : null
+  // Nothing is live: quitting goes ahead without a dialog.
+  let beforeQuitPrevented = false
+  electron.app.emit('before-quit', { preventDefault: () => (beforeQuitPrevented = true) })
+  electron.powerMonitor.emit('suspend')
+  electron.powerMonitor.emit('resume')
+  return {
+    menus,
+    roles: flatten(last).flatMap((i) => (i.role ? [i.role] : [])),
+    menuInstalls: records.menuInstalls,
+    openLogsLabel: openLogs?.label ?? null,
+    openedPaths: records.openedPaths.slice(),
+    windowBounds: { x, y, width, height },
+    savedWindow: saved,
+    powerListeners: { suspend: electron.powerMonitor.listenerCount('suspend'), resume: electron.powerMonitor.listenerCount('resume') },
+    powerSaveBlockers: records.powerSaveBlockers.slice(),
+    beforeQuitPrevented,
+    messageBoxes: records.messageBoxes.length
+  }
+}
+
 /** Quitting: the app holds the quit until its services are disposed, then quits for real. */
 async function probeQuit() {
   let prevented = false
@@ -149,7 +181,9 @@ try {
     quitBeforeProbe: records.quit.slice()
   }
   result.sent = records.sent.map(([channel, payload]) => ({ channel, language: payload?.language }))
+  result.native = await probeNative(main)
   result.quit = await probeQuit()
+  result.powerListenersAfterQuit = { suspend: electron.powerMonitor.listenerCount('suspend'), resume: electron.powerMonitor.listenerCount('resume') }
   process.stdout.write(`BOOT_RESULT ${JSON.stringify(result)}\n`)
   process.exit(0)
 } catch (e) {

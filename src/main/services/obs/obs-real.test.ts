@@ -27,7 +27,7 @@ afterAll(async () => {
 })
 
 const handlers = () => h.app.handlers
-const errorOf = async (p: Promise<unknown>): Promise<{ code: string; platformCode?: unknown }> => {
+const errorOf = async (p: unknown): Promise<{ code: string; platformCode?: unknown }> => {
   try {
     await p
   } catch (e) {
