@@ -222,7 +222,9 @@ export function createKuaishouClient(deps: KuaishouClientDeps): KuaishouClient {
         url('/openapi/kwaiUser/live/pushUrls', { app_id: request.appId, access_token: request.accessToken }),
         {
           method: 'POST',
-          headers: { accept: 'application/json', 'content-type': body.contentType, 'content-length': String(body.bytes.length) },
+          // No Content-Length: Electron's net refuses it (net::ERR_INVALID_ARGUMENT) and sets it
+          // itself; undici sends a streamed body chunked.
+          headers: { accept: 'application/json', 'content-type': body.contentType },
           body: counting.stream,
           // Required by fetch for a streamed request body.
           duplex: 'half'

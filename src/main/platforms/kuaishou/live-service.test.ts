@@ -49,6 +49,9 @@ describe('get a push URL', () => {
     const [request] = await h.requests(PUSH_PATH)
     expect(request!.method).toBe('POST')
     expect(Object.keys(request!.query).sort()).toEqual(['access_token', 'app_id'])
+    // Streamed without a Content-Length header (Electron's net refuses one; see README).
+    expect(request!.headers['content-length']).toBeUndefined()
+    expect(request!.headers['transfer-encoding']).toBe('chunked')
     expect(request!.files).toEqual([{ field: 'file', filename: 'cover.jpg', size: cover.length, contentType: 'image/jpeg' }])
     expect(request!.body).toEqual({ caption: '今晚一起看星星吧🌟', panoramic: '0', shopLive: 'false' })
 

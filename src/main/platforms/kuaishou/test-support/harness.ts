@@ -41,6 +41,7 @@ export interface SandboxRequest {
   method: string
   path: string
   query: Record<string, unknown>
+  headers: Record<string, unknown>
   body: unknown
   files: Array<{ field: string; filename: string; size: number; contentType: string }>
 }
