@@ -111,6 +111,16 @@ describe('status and stop', () => {
     expect(await h.app.handlers['kuaishou.stopLive'](undefined)).toMatchObject({ stop: 'stopped', status: 'LIVE_END' })
   })
 
+  it('meets the sandbox\'s own rate limiter (400002) and reports it without losing the live', async () => {
+    await h.control('/kuaishou/options', { rateLimit: { count: 2, windowMs: 600_000 } })
+    const { liveStreamName } = await create()
+    await h.app.handlers['kuaishou.refreshLive'](undefined)
+    const limited = await h.app.handlers['kuaishou.refreshLive'](undefined)
+    expect(limited).toMatchObject({ liveStreamName, pollError: 'rate_limited', status: 'LIVE_NOT_START' })
+    expect(await errorOf(advanceUntil(h.app.handlers['kuaishou.stopLive'](undefined)))).toMatchObject({ code: 'rate_limited' })
+    expect(live()!.stop).toBe('failed')
+  })
+
   it('polls every 2 s until live and doubles the wait up to 60 s while rate limited (400002)', async () => {
     await h.fault({ path: `${STATUS_PATH}/**`, status: 200, result: { result: 400002, content: null, hostName: 'x' }, count: 5 })
     await create()
