@@ -107,7 +107,12 @@ async function start(): Promise<void> {
       openLogsFolder: () => void shell.openPath(app.getPath('logs')).catch(() => logger.warn('could not open the logs folder'))
     })
   installMenu()
-  const stopMenuLanguage = settings.onChange(() => installMenu())
+  let menuLanguage = language()
+  const stopMenuLanguage = settings.onChange((view) => {
+    if (view.language === menuLanguage) return
+    menuLanguage = view.language
+    installMenu()
+  })
 
   const windowState = createWindowStateService({ store: settingsStore, limits: mainWindowLimits, logger })
   const restored = windowState.restore(displayWorkAreas())
