@@ -176,7 +176,7 @@ export async function createMainApp(deps: MainDeps): Promise<MainApp> {
     obs,
     async dispose() {
       stopSettingsEvents()
-      kuaishou.dispose()
+      await kuaishou.dispose()
       vk.dispose()
       await obs.dispose()
       sensitive.clear()

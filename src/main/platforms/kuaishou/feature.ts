@@ -28,7 +28,7 @@ export interface KuaishouFeature {
   readonly account: KuaishouAccount
   readonly live: KuaishouLive
   start(): Promise<void>
-  dispose(): void
+  dispose(): Promise<void>
 }
 
 export function createKuaishouFeature(deps: KuaishouFeatureDeps): KuaishouFeature {
@@ -100,7 +100,7 @@ export function createKuaishouFeature(deps: KuaishouFeatureDeps): KuaishouFeatur
     },
     dispose() {
       stopVaultEvents()
-      live.dispose()
+      return live.dispose()
     }
   }
 }

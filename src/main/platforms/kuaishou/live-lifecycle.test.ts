@@ -4,6 +4,8 @@
  * expiry, restore in a new app instance on the same data dir, and the live-API result codes for
  * stream names and apps.
  */
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { KuaishouLiveView } from '../../../shared/ipc/kuaishou'
 import { createKuaishouClient } from './api-client'
@@ -193,6 +195,25 @@ describe('push URL lifetime and restore', () => {
     await h.app.handlers['sensitive.copy']({ ref: restored.pushUrlRef!, part: 'whole' })
     expect(h.copied).toEqual([pushUrl])
     expect(await h.app.handlers['kuaishou.stopLive'](undefined)).toMatchObject({ status: 'LIVE_END', stop: 'stopped' })
+  })
+
+  it('restores a live whose push URL cannot be decrypted here: no URL, but status and Stop still work', async () => {
+    const before = await create()
+    const file = join(h.dataDir, 'kuaishou', 'live.json')
+    const stored = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>
+    await writeFile(file, JSON.stringify({ ...stored, pushUrl: Buffer.from('garbage from another machine').toString('base64') }))
+    await h.restart()
+    expect(live()).toMatchObject({ liveStreamName: before.liveStreamName, pushUrlRef: null })
+    await h.waitFor(() => live()!.checkedAt !== null)
+    expect(await h.app.handlers['kuaishou.stopLive'](undefined)).toMatchObject({ status: 'LIVE_END', stop: 'stopped' })
+  })
+
+  it('restores an expired, unused push URL without offering it', async () => {
+    await create()
+    // Livedeck was closed for two days.
+    await h.restart(() => h.advance(2 * 24 * 3600_000 + 1_000))
+    expect(live()!.pushUrlRef).toBeNull()
+    expect((await create()).pushUrlRef).not.toBeNull()
   })
 
   it('restores a live that is on air, and Stop works from the new instance', async () => {

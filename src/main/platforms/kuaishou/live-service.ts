@@ -57,7 +57,8 @@ export interface KuaishouLive {
   refresh(): Promise<KuaishouLiveView | null>
   /** Forget a live that ended or expired. */
   dismiss(): Promise<null>
-  dispose(): void
+  /** Stops polling and waits for the last state to be on disk (a quit right after a change keeps it). */
+  dispose(): Promise<void>
 }
 
 const knownStatuses = new Set<KuaishouLiveStatus>(['LIVE_NOT_START', 'LIVING', 'LIVE_END'])
@@ -319,9 +320,10 @@ export function createKuaishouLive(deps: KuaishouLiveDeps): KuaishouLive {
       return null
     },
 
-    dispose() {
+    async dispose() {
       disposed = true
       cancelTimer()
+      await store.flush()
     }
   }
 }

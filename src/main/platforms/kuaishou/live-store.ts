@@ -31,6 +31,8 @@ export interface LiveStore {
   load(): Promise<StoredLive | null>
   save(live: StoredLive): Promise<void>
   clear(): Promise<void>
+  /** Resolves once every write asked for so far is on disk (or failed). */
+  flush(): Promise<void>
   encrypt(pushUrl: string): Promise<string>
   /** The push URL, or null when this machine cannot decrypt it (keyring change). */
   decrypt(live: StoredLive): Promise<string | null>
@@ -73,6 +75,9 @@ export function createLiveStore(deps: { dataDir: string; cipher: Cipher; logger:
     },
     clear() {
       return queued(() => rm(file, { force: true }))
+    },
+    flush() {
+      return writes
     },
     async encrypt(pushUrl) {
       return Buffer.from(await deps.cipher.encrypt(pushUrl)).toString('base64')

@@ -67,8 +67,8 @@ export interface KsHarness {
   /** Waits until `check` returns a value (not undefined/false), or fails after `timeoutMs`. */
   waitFor<T>(check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs?: number): Promise<T>
   eventsOf<E extends EventName>(name: E): Array<EventPayloads[E]>
-  /** A fresh app instance on the same data dir and sandbox (the old one is disposed first). */
-  restart(): Promise<NodeMainApp>
+  /** A fresh app instance on the same data dir and sandbox (the old one is disposed first; `between` runs while none is up). */
+  restart(between?: () => void | Promise<void>): Promise<NodeMainApp>
   /** Publishes a test stream with ffmpeg (H.264 + AAC) to an RTMP URL; `stop()` kills it. */
   publish(rtmpUrl: string): { stop(): Promise<void> }
   stop(): Promise<void>
@@ -181,8 +181,9 @@ export async function startKsHarness(options: SandboxOptions = {}): Promise<KsHa
     advance: (ms: number) => clock.advance(ms),
     waitFor,
     eventsOf: <E extends EventName>(name: E) => events.filter((e) => e.name === name).map((e) => e.payload as EventPayloads[E]),
-    async restart() {
+    async restart(between?: () => void | Promise<void>) {
       await h.app.dispose()
+      await between?.()
       h.app = await createApp()
       return h.app
     },
