@@ -1,4 +1,5 @@
 import { platforms } from '../../../shared/ipc/domain'
+import { KuaishouPanel } from '../kuaishou/KuaishouPanel'
 import { VkPanel } from '../vk/VkPanel'
 import { PlatformSlot } from './PlatformSlot'
 
@@ -7,7 +8,7 @@ export function Dashboard(): React.JSX.Element {
   return (
     <div className="dashboard">
       {platforms.map((platform) => (
-        platform === 'vk' ? <VkPanel key={platform} /> : <PlatformSlot key={platform} platform={platform} />
+        platform === 'vk' ? <VkPanel key={platform} /> : platform === 'kuaishou' ? <KuaishouPanel key={platform} /> : <PlatformSlot key={platform} platform={platform} />
       ))}
     </div>
   )

@@ -23,7 +23,7 @@ export type CoverProblem = 'empty' | 'too_big' | 'heic' | 'not_image' | 'broken'
 
 export interface Cover {
   /** JPEG bytes, 720×1280, ≤ 2,000,000 bytes; sent to main as they are. */
-  readonly bytes: Uint8Array
+  readonly bytes: Uint8Array<ArrayBuffer>
   readonly quality: number
   readonly source: { readonly kind: ImageKind; readonly width: number; readonly height: number; readonly size: number }
 }
@@ -32,7 +32,7 @@ export type CoverOutcome = { readonly ok: true; readonly cover: Cover } | { read
 
 const TAIL_BYTES = 64 * 1024
 
-const readBytes = async (blob: Blob): Promise<Uint8Array> => new Uint8Array(await blob.arrayBuffer())
+const readBytes = async (blob: Blob): Promise<Uint8Array<ArrayBuffer>> => new Uint8Array(await blob.arrayBuffer())
 
 /** Checks what the file is before decoding it, so each failure gets its own message. */
 async function classify(file: Blob): Promise<{ kind: ImageKind } | { problem: CoverProblem }> {
@@ -79,7 +79,7 @@ function draw(bitmap: ImageBitmap, fit: CoverFit): OffscreenCanvas {
 }
 
 /** The first quality step whose JPEG fits the byte limit, or null. */
-async function encode(canvas: OffscreenCanvas): Promise<{ bytes: Uint8Array; quality: number } | null> {
+async function encode(canvas: OffscreenCanvas): Promise<{ bytes: Uint8Array<ArrayBuffer>; quality: number } | null> {
   for (const quality of COVER_QUALITY_STEPS) {
     const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality })
     if (blob.size <= KUAISHOU_COVER_MAX_BYTES) return { bytes: await readBytes(blob), quality }
