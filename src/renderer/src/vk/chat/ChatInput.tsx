@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { VkMemberView } from '../../../../shared/ipc/domain'
+import type { VkChatLine, VkMemberView } from '../../../../shared/ipc/domain'
 import { livedeck } from '../../api/livedeck'
 import { VkImage } from '../common/VkImage'
 import { vkErrorText } from '../common/vk-error'
@@ -15,8 +15,14 @@ export interface KnownSmile {
 
 interface ChatInputProps {
   readonly members: readonly VkMemberView[]
-  readonly smiles: readonly KnownSmile[]
   readonly onNeedMembers: () => void
+}
+
+/** The smiles the chat has shown are the ones offered (read on demand, not on every batch). */
+export function knownSmiles(lines: readonly VkChatLine[]): KnownSmile[] {
+  const seen = new Map<string, KnownSmile>()
+  for (const l of lines) if (l.kind === 'message') for (const p of l.parts) if (p.kind === 'smile' && !seen.has(p.id)) seen.set(p.id, { id: p.id, name: p.name, imageUrl: p.imageUrl })
+  return [...seen.values()]
 }
 
 let sent = 0
@@ -29,14 +35,15 @@ const mentionQuery = (text: string): string | null => /(?:^|\s)@([^\s@]*)$/.exec
  * The message box: mentions complete from the members list, smiles come from a picker, and every
  * send shows its own state. With no live stream it is disabled and says why.
  */
-export function ChatInput({ members, smiles, onNeedMembers }: ChatInputProps): React.JSX.Element {
+export function ChatInput({ members, onNeedMembers }: ChatInputProps): React.JSX.Element {
   const { t } = useTranslation()
   const status = useVkChat((s) => s.status)
   const outbox = useVkChat((s) => s.outbox)
   const queue = useVkChat((s) => s.queue)
   const sendState = useVkChat((s) => s.sendState)
   const [text, setText] = useState('')
-  const [showSmiles, setShowSmiles] = useState(false)
+  const [smiles, setSmiles] = useState<readonly KnownSmile[] | null>(null)
+  const showSmiles = smiles !== null
   const [now, setNow] = useState(() => Date.now())
   const inputId = useId()
   const live = status?.streamId != null
@@ -61,7 +68,7 @@ export function ChatInput({ members, smiles, onNeedMembers }: ChatInputProps): R
     const parts = composeParts(
       text,
       new Map(members.map((m) => [m.nick, m.id])),
-      new Map(smiles.map((s) => [s.name, s.id]))
+      new Map(knownSmiles(useVkChat.getState().lines).map((s) => [s.name, s.id]))
     )
     if (parts.length === 0) return
     const clientId = newClientId()
@@ -98,7 +105,7 @@ export function ChatInput({ members, smiles, onNeedMembers }: ChatInputProps): R
           onFocus={onNeedMembers}
           onChange={(e) => setText(e.target.value)}
         />
-        <button type="button" className="button button-ghost" disabled={!live} aria-expanded={showSmiles} onClick={() => setShowSmiles((v) => !v)}>
+        <button type="button" className="button button-ghost" disabled={!live} aria-expanded={showSmiles} onClick={() => setSmiles(showSmiles ? null : knownSmiles(useVkChat.getState().lines))}>
           {t('vk.chat.smiles')}
         </button>
         <button type="submit" className="button button-primary" disabled={!live || coolingDown || text.trim() === ''}>
@@ -114,7 +121,7 @@ export function ChatInput({ members, smiles, onNeedMembers }: ChatInputProps): R
           ))}
         </ul>
       )}
-      {showSmiles && (
+      {smiles !== null && (
         <div className="vk-smile-picker" role="group" aria-label={t('vk.chat.smiles')}>
           {smiles.length === 0 && <span className="muted">{t('vk.chat.noSmiles')}</span>}
           {smiles.map((s) => (

@@ -1,3 +1,4 @@
+import { memo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { VkChatLine, VkChatMessageView, VkChatPart } from '../../../../shared/ipc/domain'
 import { VkImage } from '../common/VkImage'
@@ -14,9 +15,10 @@ interface LineProps {
 
 /**
  * One chat line. Everything from VK is placed as React text or attributes — never as HTML — so a
- * nick or a message like `<img onerror=…>` shows literally.
+ * nick or a message like `<img onerror=…>` shows literally. Lines are immutable, so a row re-renders only
+ * when its line changes (e.g. deleted).
  */
-export function ChatLine({ line, onLink, onAuthor }: LineProps): React.JSX.Element {
+export const ChatLine = memo(function ChatLine({ line, onLink, onAuthor }: LineProps): React.JSX.Element {
   const { t } = useTranslation()
   if (line.kind === 'system') {
     const params = { nick: line.nick, count: line.raiders ?? 0, level: line.level ?? '' }
@@ -41,7 +43,7 @@ export function ChatLine({ line, onLink, onAuthor }: LineProps): React.JSX.Eleme
       </span>
     </div>
   )
-}
+})
 
 function Author({ message, onAuthor }: { message: VkChatMessageView; onAuthor: LineProps['onAuthor'] }): React.JSX.Element {
   const { t } = useTranslation()

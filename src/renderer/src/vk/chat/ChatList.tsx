@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { useLayoutEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { VkChatLine } from '../../../../shared/ipc/domain'
+import { useVkChat } from './chat-store'
 import { ChatLine } from './ChatLine'
 import { BOTTOM_SLACK_PX, following, onScroll, unseen, type Follow } from './follow'
 
@@ -9,8 +10,6 @@ import { BOTTOM_SLACK_PX, following, onScroll, unseen, type Follow } from './fol
 const ROW_ESTIMATE_PX = 26
 
 interface ChatListProps {
-  readonly lines: readonly VkChatLine[]
-  readonly received: number
   readonly onLink: (url: string) => void
   readonly onAuthor: (userId: number) => void
 }
@@ -19,8 +18,11 @@ interface ChatListProps {
  * Virtualized chat: only the rows in view (plus a few) are in the DOM. Sticks to the bottom; scrolled
  * up, it freezes what the reader sees and offers "N new messages".
  */
-export function ChatList({ lines, received, onLink, onAuthor }: ChatListProps): React.JSX.Element {
+export function ChatList({ onLink, onAuthor }: ChatListProps): React.JSX.Element {
   const { t } = useTranslation()
+  // Only the list re-renders per batch, not the panel around it.
+  const lines = useVkChat((s) => s.lines)
+  const received = useVkChat((s) => s.received)
   const scrollRef = useRef<HTMLDivElement>(null)
   const lastTop = useRef(0)
   const [follow, setFollow] = useState<Follow>(following)

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { VkMemberCard, VkMemberView } from '../../../../shared/ipc/domain'
 import type { IpcError } from '../../../../shared/ipc/result'
@@ -31,12 +31,13 @@ export function Members({ members, onPick }: { members: readonly VkMemberView[];
 export function useMemberCard(): { card: VkMemberCard | null; error: IpcError | null; open: (userId: number) => void; close: () => void } {
   const [card, setCard] = useState<VkMemberCard | null>(null)
   const [error, setError] = useState<IpcError | null>(null)
-  const open = (userId: number): void => {
+  // Stable, so memoized chat rows that receive it do not re-render.
+  const open = useCallback((userId: number): void => {
     setError(null)
     void livedeck()
       .vkChat.getMember({ userId })
       .then((r) => (r.ok ? setCard(r.value) : setError(r.error)))
-  }
+  }, [])
   return { card, error, open, close: () => (setCard(null), setError(null)) }
 }
 

@@ -1,10 +1,10 @@
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { VkMemberView } from '../../../../shared/ipc/domain'
 import { livedeck } from '../../api/livedeck'
 import { useVkChannel } from '../channel/channel-store'
 import { useVkChat } from './chat-store'
-import { ChatInput, type KnownSmile } from './ChatInput'
+import { ChatInput } from './ChatInput'
 import { ChatList } from './ChatList'
 import { ChatSettingsPanel } from './ChatSettingsPanel'
 import { LinkConfirm } from './LinkConfirm'
@@ -17,8 +17,6 @@ const MEMBERS_TTL_MS = 30_000
 export function VkChat(): React.JSX.Element {
   const { t } = useTranslation()
   useChatSync(true)
-  const lines = useVkChat((s) => s.lines)
-  const received = useVkChat((s) => s.received)
   const status = useVkChat((s) => s.status)
   const isLive = useVkChannel((s) => s.channel?.isLive)
   const [link, setLink] = useState<string | null>(null)
@@ -41,13 +39,6 @@ export function VkChat(): React.JSX.Element {
       .vkChat.getMembers()
       .then((r) => r.ok && setMembers(r.value))
   }
-
-  // Smiles the chat has shown are the ones offered in the picker.
-  const smiles = useMemo(() => {
-    const seen = new Map<string, KnownSmile>()
-    for (const l of lines) if (l.kind === 'message') for (const p of l.parts) if (p.kind === 'smile' && !seen.has(p.id)) seen.set(p.id, p)
-    return [...seen.values()]
-  }, [lines])
 
   return (
     <section className="vk-chat" data-testid="vk-chat" aria-label={t('vk.chat.heading')}>
@@ -75,10 +66,10 @@ export function VkChat(): React.JSX.Element {
       </header>
       {showSettings && <ChatSettingsPanel onClose={() => setShowSettings(false)} />}
       <div className="vk-chat-body">
-        <ChatList lines={lines} received={received} onLink={setLink} onAuthor={card.open} />
+        <ChatList onLink={setLink} onAuthor={card.open} />
         {showMembers && <Members members={members} onPick={card.open} />}
       </div>
-      <ChatInput members={members} smiles={smiles} onNeedMembers={() => loadMembers()} />
+      <ChatInput members={members} onNeedMembers={() => loadMembers()} />
       {link && <LinkConfirm url={link} onClose={() => setLink(null)} />}
       <MemberCard card={card.card} error={card.error} onClose={card.close} />
     </section>
