@@ -14,8 +14,11 @@ import { BRIDGE_PROTOCOL, decodeMessage, encodeMessage, type HostMessage } from 
 import type { PageLink } from './page-link'
 import { checkUpgrade, type UpgradeExpectation } from './upgrade-guard'
 
-/** Largest frame the page may send (settings and secrets are small; this bounds a hostile page). */
-const MAX_FRAME = 1024 * 1024
+/**
+ * Largest frame the page may send; bounds a hostile page. The biggest legitimate one is a Kuaishou cover
+ * (≤ 2,000,000 bytes, base64 in JSON ≈ 2.7 MB).
+ */
+const MAX_FRAME = 4 * 1024 * 1024
 
 const pageMessage = z.discriminatedUnion('t', [
   z.object({ t: z.literal('invoke'), id: z.number().int().nonnegative(), channel: z.string().max(128), input: z.unknown().optional() }),
@@ -73,6 +76,9 @@ export function attachBridgeSocket(server: Server, options: BridgeSocketOptions)
       if (message.t === 'reply') return link.reply(page, message.id, message.ok)
       void router.dispatch(message.channel, message.input, sender).then((result) => send({ t: 'result', id: message.id, result }))
     })
+    // An oversize or malformed frame: ws closes the socket itself; without a listener the error would
+    // be thrown and take the whole host down.
+    ws.on('error', (error) => logger.warn('bridge socket error', { code: (error as { code?: string }).code ?? 'unknown' }))
     ws.on('close', () => {
       unsubscribe()
       detach()

@@ -96,6 +96,23 @@ describe('browser host: bridge socket', () => {
     expect(await closed).toBe(1008)
   })
 
+  it('carries a 2,000,000-byte cover, and survives an oversize frame by closing only that socket', async () => {
+    const page = await connectPage(host.url, { token: await pageToken() })
+    // A frame as big as a maximal Kuaishou cover (base64 in JSON) reaches the router (here: refused input).
+    page.send({ t: 'invoke', id: 1, channel: 'secrets.set', input: { cover: new Uint8Array(2_000_000) } })
+    const answer = await page.next((m) => m.t === 'result' && m.id === 1)
+    expect(answer.t === 'result' && !answer.result.ok && answer.result.error.code).toBe('invalid_input')
+
+    const closed = new Promise<number>((resolve) => page.ws.once('close', (code) => resolve(code)))
+    page.ws.send('x'.repeat(5 * 1024 * 1024))
+    expect(await closed).toBe(1009)
+    // The host is still up: a new page connects and is served.
+    const next = await connectPage(host.url, { token: await pageToken() })
+    next.send({ t: 'invoke', id: 2, channel: 'app.getInfo', input: undefined })
+    expect(await next.next((m) => m.t === 'result' && m.id === 2)).toMatchObject({ result: { ok: true } })
+    next.ws.close()
+  })
+
   it('refuses plain HTTP under a foreign Host name', async () => {
     const { request } = await import('node:http')
     const status = await new Promise<number>((resolve, reject) => {
