@@ -14,7 +14,9 @@ const benches: readonly Bench[] = [
     id: 'kuaishou-go-live',
     run: async () =>
       (await (await import('./kuaishou-go-live')).benchKuaishouGoLive()).map((f) => ({ name: f.name, value: f.ms, unit: 'ms', target: f.targetMs }))
-  }
+  },
+  // The renderer side in Chromium through the browser host: cover conversion, click → push URL, Stop → LIVE_END.
+  { id: 'kuaishou', run: async () => (await import('./kuaishou')).benchKuaishou() }
 ]
 
 const format = (r: BenchResult): string => {

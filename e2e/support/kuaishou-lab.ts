@@ -11,11 +11,12 @@ const entry = join(import.meta.dirname, '..', '..', 'src', 'renderer', 'src', 't
 
 /** The lab's functions (mirrors the page module, which is DOM code and cannot be imported here). */
 export interface KuaishouLab {
-  dropImage(testId: string, kind?: 'png1920x1080' | 'jpegNearLimit'): Promise<number>
+  dropImage(testId: string, kind?: 'png1920x1080' | 'nearLimit'): Promise<number>
   dropOutside(): boolean
   readClipboard(): Promise<string>
   clearClipboard(): Promise<void>
   naturalSize(testId: string): [number, number]
+  timeClickUntil(testId: string, selector: string, timeoutMs?: number): Promise<number>
 }
 
 type Method = keyof KuaishouLab

@@ -23,26 +23,31 @@ async function gradientPng(width: number, height: number): Promise<File> {
 }
 
 /**
- * A 720×1280 JPEG just under 2,000,000 bytes (random pixels at the highest quality that fits), for
- * timing an upload of the largest cover Kuaishou takes.
+ * A lossless 720×1280 PNG whose JPEG at quality 1 is just under 2,000,000 bytes: grey plus random noise
+ * of an amplitude found by bisection. The cover pipeline re-encodes the same pixels at quality 1, so
+ * the cover it uploads is close to Kuaishou's limit (the largest upload a user can cause).
  */
-async function nearLimitJpeg(): Promise<File> {
+async function nearLimitImage(): Promise<File> {
   const canvas = new OffscreenCanvas(720, 1280)
   const ctx = canvas.getContext('2d')!
-  const data = ctx.createImageData(720, 1280)
-  for (let at = 0; at < data.data.length; at += 65536) crypto.getRandomValues(data.data.subarray(at, Math.min(data.data.length, at + 65536)))
-  for (let i = 3; i < data.data.length; i += 4) data.data[i] = 255
-  ctx.putImageData(data, 0, 0)
-  let low = 0.9
-  let high = 1
-  let best: Blob | null = null
-  for (let i = 0; i < 8; i++) {
-    const quality = (low + high) / 2
-    const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality })
-    if (blob.size <= KUAISHOU_COVER_MAX_BYTES) [best, low] = [blob, quality]
-    else high = quality
+  const random = new Uint8Array(720 * 1280 * 4)
+  for (let at = 0; at < random.length; at += 65536) crypto.getRandomValues(random.subarray(at, Math.min(random.length, at + 65536)))
+  const paint = (amplitude: number) => {
+    const data = ctx.createImageData(720, 1280)
+    for (let i = 0; i < random.length; i++) data.data[i] = i % 4 === 3 ? 255 : 128 - amplitude + Math.round((random[i]! / 255) * 2 * amplitude)
+    ctx.putImageData(data, 0, 0)
   }
-  return new File([best ?? (await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 }))], 'near-limit.jpg', { type: 'image/jpeg' })
+  const budget = KUAISHOU_COVER_MAX_BYTES - 20_000
+  let low = 0
+  let high = 128
+  for (let i = 0; i < 8; i++) {
+    const mid = (low + high) / 2
+    paint(mid)
+    if ((await canvas.convertToBlob({ type: 'image/jpeg', quality: 1 })).size <= budget) low = mid
+    else high = mid
+  }
+  paint(low)
+  return new File([await canvas.convertToBlob({ type: 'image/png' })], 'near-limit.png', { type: 'image/png' })
 }
 
 function dispatchDrop(target: EventTarget, file: File): boolean {
@@ -58,8 +63,8 @@ function dispatchDrop(target: EventTarget, file: File): boolean {
 }
 
 /** Drops a generated image on the element, as a user's drag-and-drop would; returns its byte size. */
-export async function dropImage(testId: string, kind: 'png1920x1080' | 'jpegNearLimit' = 'png1920x1080'): Promise<number> {
-  const file = kind === 'png1920x1080' ? await gradientPng(1920, 1080) : await nearLimitJpeg()
+export async function dropImage(testId: string, kind: 'png1920x1080' | 'nearLimit' = 'png1920x1080'): Promise<number> {
+  const file = kind === 'png1920x1080' ? await gradientPng(1920, 1080) : await nearLimitImage()
   dispatchDrop(byTestId(testId), file)
   return file.size
 }
@@ -75,4 +80,27 @@ export const clearClipboard = (): Promise<void> => navigator.clipboard.writeText
 export function naturalSize(testId: string): [number, number] {
   const img = byTestId(testId) as HTMLImageElement
   return [img.naturalWidth, img.naturalHeight]
+}
+
+/**
+ * Clicks the element and resolves with the milliseconds until `selector` matches something in the
+ * document (checked on every DOM mutation, so the figure is not rounded to a polling interval).
+ */
+export function timeClickUntil(testId: string, selector: string, timeoutMs = 30_000): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now()
+    const check = () => {
+      if (!document.querySelector(selector)) return
+      observer.disconnect()
+      clearTimeout(timer)
+      resolve(performance.now() - started)
+    }
+    const observer = new MutationObserver(check)
+    const timer = setTimeout(() => {
+      observer.disconnect()
+      reject(new Error(`${selector} did not appear within ${timeoutMs} ms`))
+    }, timeoutMs)
+    observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true })
+    byTestId(testId).click()
+  })
 }
