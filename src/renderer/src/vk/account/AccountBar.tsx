@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { useUiStore } from '../../store/ui-store'
 import { VkImage } from '../common/VkImage'
 import { vkErrorText } from '../common/vk-error'
 import { useVkAccount } from './account-store'
@@ -8,6 +9,7 @@ import { connectVk, disconnectVk } from './use-account'
 export function AccountBar(): React.JSX.Element {
   const { t } = useTranslation()
   const { account, connecting, connectError, signedOut } = useVkAccount()
+  const show = useUiStore((s) => s.show)
   const state = account?.state ?? 'disconnected'
   const user = account?.user ?? null
 
@@ -55,6 +57,12 @@ export function AccountBar(): React.JSX.Element {
         {state === 'needsReconnect' && (
           <button type="button" className="button button-primary" disabled={connecting} onClick={() => void connectVk()}>
             {t('vk.account.reconnect')}
+          </button>
+        )}
+        {state === 'disconnected' && (
+          // The app credentials (client ID, optional secret) are set in settings.
+          <button type="button" className="link-button" onClick={() => show('settings')}>
+            {t('slot.openSettings')}
           </button>
         )}
         {state !== 'disconnected' && (

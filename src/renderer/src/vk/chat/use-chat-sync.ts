@@ -25,7 +25,11 @@ export function useChatSync(enabled: boolean): void {
       }
       await reopenChat()
     })()
-    return () => offs.forEach((off) => off())
+    return () => {
+      offs.forEach((off) => off())
+      // Nothing of this session lingers for the next account; coming back re-reads main's lines.
+      useVkChat.getState().clear()
+    }
   }, [enabled])
 }
 
