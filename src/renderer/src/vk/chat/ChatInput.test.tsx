@@ -71,7 +71,7 @@ describe('chat input', () => {
   it.each([
     ['same_message', 'You already sent this message. Write something different.'],
     ['message_too_long', 'The message is too long for VK.'],
-    ['forbidden', 'The chat settings do not allow you to write here.']
+    ['forbidden', 'VK does not allow this for your account here (for example, the chat settings do not let you write).']
   ])('a %s refusal says why in words', async (code, words) => {
     renderInput({ 'vkChat.send': () => ({ code: 'platform', message: 'refused', platformCode: code }) })
     type('hello')
