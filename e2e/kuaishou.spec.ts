@@ -86,6 +86,13 @@ test('connect, drop a cover, get the push URL, copy server + key, publish, LIVIN
     expect(await lab(page, 'dropOutside')).toBe(true)
   })
 
+  await test.step('click-to-pick a HEIC photo: told to export it as JPEG or PNG', async () => {
+    const heic = Buffer.concat([Buffer.from([0, 0, 0, 24]), Buffer.from('ftypheic\0\0\0\0mif1heic'), Buffer.alloc(2048)])
+    await slot.getByTestId('ks-cover-input').setInputFiles({ name: 'IMG_0001.HEIC', mimeType: 'image/heic', buffer: heic })
+    await expect(slot.getByTestId('ks-cover-problem')).toContainText('Export it as JPEG or PNG first')
+    await expect(slot.locator('[data-step="cover"]')).toHaveAttribute('data-state', 'failed')
+  })
+
   await test.step('drop an image: a 720×1280 cover is previewed', async () => {
     await lab(page, 'dropImage', 'ks-cover-drop')
     await expect(slot.getByTestId('ks-cover-ready')).toContainText('720×1280 JPEG')
@@ -140,8 +147,9 @@ test('a live survives a host restart: panel restored, Stop works', async ({ page
   await expect(slot.getByTestId('ks-live-status')).toHaveText('Live ended')
 
   await slot.getByTestId('ks-new-url').click()
-  await lab(page, 'dropImage', 'ks-cover-drop')
-  await expect(slot.getByTestId('ks-cover-ready')).toBeVisible()
+  // This time the cover is pasted (Ctrl+V with an image on the clipboard).
+  await lab(page, 'pasteImage')
+  await expect(slot.getByTestId('ks-cover-ready')).toContainText('1280×720')
   await getPushUrl(slot)
   const whole = await copied(page, slot, 'whole')
   ffmpeg = publish(whole)

@@ -17,6 +17,7 @@ export interface KuaishouLab {
   clearClipboard(): Promise<void>
   naturalSize(testId: string): [number, number]
   timeClickUntil(testId: string, selector: string, timeoutMs?: number): Promise<number>
+  pasteImage(): Promise<void>
 }
 
 type Method = keyof KuaishouLab

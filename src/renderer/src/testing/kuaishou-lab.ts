@@ -104,3 +104,10 @@ export function timeClickUntil(testId: string, selector: string, timeoutMs = 30_
     byTestId(testId).click()
   })
 }
+
+/** Pastes a generated PNG into the window, as Ctrl+V with an image on the clipboard would. */
+export async function pasteImage(): Promise<void> {
+  const data = new DataTransfer()
+  data.items.add(await gradientPng(1280, 720))
+  window.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+}
