@@ -21,7 +21,10 @@ async function main(): Promise<void> {
   const shutdown = (signal: string): void => {
     log(`${signal}: stopping`)
     sandbox.stop().then(
-      () => process.exit(0),
+      () => {
+        log('stopped')
+        process.exit(0)
+      },
       (error: unknown) => {
         log(`stop failed: ${String(error)}`)
         process.exit(1)
