@@ -44,6 +44,39 @@ const refresh = (query: Record<string, string>): Promise<Json> => getJson(url(ba
 const userInfo = (accessToken: string): Promise<Json> => getJson(url(base, '/openapi/user_info', { app_id: app.app_id, access_token: accessToken }))
 
 describe('authorize pages', () => {
+  it('the login QR expires after 120 s of sandbox time (reference §3.6, §8.2): expired page with a refresh link, then a fresh QR works', async () => {
+    const qrOf = (html: string): string => /name="qr" value="([0-9a-f]+)"/.exec(html)?.[1] ?? ''
+    const login = async (): Promise<{ html: string; qr: string }> => {
+      const html = await (await fetch(url(base, '/oauth2/authorize', authorizeQuery()))).text()
+      expect(html).toContain('id="qr"')
+      return { html, qr: qrOf(html) }
+    }
+    const user = userWith(sb, null)
+    const first = await login()
+    expect(first.qr).not.toBe('')
+    // Just inside the 120 s the QR still logs in.
+    await controlPost(sb, '/clock/advance', { seconds: 119 })
+    const inTime = await (await fetch(url(base, '/oauth2/login'), { method: 'POST', body: form({ ...authorizeQuery(), user, qr: first.qr }) })).text()
+    expect(inTime).toContain('id="allow"')
+
+    const second = await login()
+    await controlPost(sb, '/clock/advance', { seconds: 120 })
+    const expired = await fetch(url(base, '/oauth2/login'), { method: 'POST', body: form({ ...authorizeQuery(), user, qr: second.qr }) })
+    expect(expired.status).toBe(200)
+    const expiredHtml = await expired.text()
+    expect(expiredHtml).toContain('id="qr-expired"')
+    expect(expiredHtml).not.toContain('id="allow"')
+    // The refresh link is the same authorize request (state included), and it issues a new, working QR.
+    const href = /id="refresh-qr" href="([^"]+)"/.exec(expiredHtml)?.[1]?.replaceAll('&#38;', '&') ?? ''
+    const refreshed = new URL(href, base)
+    expect(Object.fromEntries(refreshed.searchParams)).toEqual(authorizeQuery())
+    const fresh = qrOf(await (await fetch(refreshed)).text())
+    expect(fresh).not.toBe(second.qr)
+    expect(await (await fetch(url(base, '/oauth2/login'), { method: 'POST', body: form({ ...authorizeQuery(), user, qr: fresh }) })).text()).toContain('id="allow"')
+    // A QR the sandbox never issued (or issued before a reset) counts as expired.
+    expect(await (await fetch(url(base, '/oauth2/login'), { method: 'POST', body: form({ ...authorizeQuery(), user, qr: 'feedbeef' }) })).text()).toContain('id="qr-expired"')
+  })
+
   it('login → consent → 302 to redirect_uri with code and the state unchanged', async () => {
     const page = await fetch(url(base, '/oauth2/authorize', authorizeQuery()))
     expect(page.status).toBe(200)

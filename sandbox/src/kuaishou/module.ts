@@ -13,6 +13,7 @@ import { KUAISHOU_RTMP_APP, kuaishouPublishAuthorizer } from './ingest'
 import { KuaishouLives } from './lives'
 import { KuaishouApps } from './oauth/apps'
 import { registerAuthorizePage } from './oauth/authorize-page'
+import { QrLogins } from './oauth/qr-login'
 import { registerTokenRoutes } from './oauth/token-routes'
 import { KuaishouTokens } from './oauth/token-store'
 import { HOST_NAME, JSON_TYPE } from './results'
@@ -40,7 +41,8 @@ export const createKuaishouModule: PlatformFactory = (ctx) => {
     faultBody: (status) => ({ result: status >= 500 ? 400003 : 400001, content: null, hostName: HOST_NAME }),
     notFound: (_request, reply) => reply.code(404).type(JSON_TYPE).send({ result: 404, error_msg: 'Not Found' })
   })
-  registerAuthorizePage(server, { apps, tokens, users: () => users.list() })
+  const qr = new QrLogins(clock)
+  registerAuthorizePage(server, { apps, tokens, users: () => users.list(), qr })
   registerTokenRoutes(server, { apps, tokens, users, options: current, faults: ctx.faults, avatarUrl: (u, big) => `${openBase}${AVATAR_PATH}/${u.open_id}${big ? '-big' : ''}.png` })
   registerLiveRoutes(server, {
     apps,
@@ -88,6 +90,7 @@ export const createKuaishouModule: PlatformFactory = (ctx) => {
       tokens.reset()
       users.reset()
       rate.reset()
+      qr.reset()
       seed()
     },
     stop: () => {

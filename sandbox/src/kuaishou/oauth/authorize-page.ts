@@ -6,12 +6,17 @@
  * `redirect_uri?error=access_denied&state=…`. A bad request (unknown app, foreign callback…) gets an error
  * page and no redirect. Stable element ids for browser tests: `#login`, `#allow`, `#deny`, `#error`,
  * `#back-to-app`, radios `name=user` (value = open_id), checkboxes `name=granted`.
+ *
+ * The login step stands for Kuaishou's QR login: its simulated QR (`#qr`, hidden field `qr`) expires after
+ * 120 s of sandbox-clock time; logging in with an expired one shows `#qr-expired` and a `#refresh-qr` link
+ * back to the same authorize URL. A form posted without `qr` (a script, not the page) counts as a fresh scan.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import { z } from 'zod'
 import type { UserFixture } from '../fixtures'
 import type { KuaishouApps } from './apps'
 import { authorizeQuerySchema, decide, denialLocation, validateAuthorize, type ValidAuthorize } from './consent'
+import { QR_TTL_MS, type QrLogins } from './qr-login'
 import type { KuaishouTokens } from './token-store'
 
 export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
@@ -36,13 +41,15 @@ const scopeNames: Record<string, string> = { user_base: '基本信息 (user_base
 const formSchema = authorizeQuerySchema.extend({
   user: z.string().optional(),
   decision: z.enum(['allow', 'deny']).optional(),
-  granted: z.union([z.string(), z.array(z.string())]).optional()
+  granted: z.union([z.string(), z.array(z.string())]).optional(),
+  qr: z.string().optional()
 })
 
 interface Deps {
   apps: KuaishouApps
   tokens: KuaishouTokens
   users: () => UserFixture[]
+  qr: QrLogins
 }
 
 export function registerAuthorizePage(app: FastifyInstance, deps: Deps): void {
@@ -60,9 +67,11 @@ export function registerAuthorizePage(app: FastifyInstance, deps: Deps): void {
       .users()
       .map((u, i) => `<label><input type="radio" name="user" value="${escapeHtml(u.open_id)}"${i === 0 ? ' checked' : ''}> ${escapeHtml(u.name)} <small>${u.flags.length ? `(${u.flags.join(', ')})` : ''}</small></label>`)
       .join('')
+    const qr = deps.qr.issue()
     const body = `<h1>快手登录 (sandbox)</h1>
 <p>扫码登录已模拟:选择一个账号。 / QR and SMS login are simulated: pick an account.</p>
-<form method="post" action="/oauth2/login">${hiddenFields(checked.value)}
+<p id="qr" data-expires-at="${qr.expiresAt}">二维码 ${QR_TTL_MS / 1000} 秒内有效 / The QR code is valid for ${QR_TTL_MS / 1000} s.</p>
+<form method="post" action="/oauth2/login">${hiddenFields(checked.value)}<input type="hidden" name="qr" value="${qr.id}">
 <fieldset><legend>账号 / Account</legend>${accounts}</fieldset>
 <button class="primary" id="login">登录 / Log in</button></form>`
     return html(reply, '快手登录', body)
@@ -73,6 +82,10 @@ export function registerAuthorizePage(app: FastifyInstance, deps: Deps): void {
     if (!form.success) return refuse(reply, 'malformed form')
     const checked = validateAuthorize(deps.apps, form.data)
     if (!checked.ok) return refuse(reply, checked.error)
+    if (form.data.qr !== undefined && deps.qr.check(form.data.qr) === 'expired') {
+      const again = `/oauth2/authorize?${new URLSearchParams(Object.entries(authorizeQuerySchema.parse(form.data)).filter((e): e is [string, string] => typeof e[1] === 'string')).toString()}`
+      return html(reply, '二维码已过期', `<h1>二维码已过期 / QR code expired</h1><p id="qr-expired" class="error">二维码已失效,请刷新后重新扫码。 / The QR code expired: refresh it and scan again.</p><p><a id="refresh-qr" href="${escapeHtml(again)}">刷新二维码 / Refresh the QR code</a></p>`)
+    }
     const user = deps.users().find((u) => u.open_id === form.data.user)
     if (!user) return refuse(reply, '请选择账号 / pick an account')
     const scopes = checked.value.scopes
