@@ -297,6 +297,26 @@ describe('§6 path by path: authorization kinds and scopes', () => {
     }
   })
 
+  it('GET /v1/catalog/online_channels: live channels only, as {channel, owner, stream} items; category filters; offset paging', async () => {
+    const { data } = await ok(await t.api('/v1/catalog/online_channels?limit=200', { basic: true }))
+    expect(data.channels.map((c: Json) => c.channel.url)).toEqual(['live_channel'])
+    const item = data.channels[0]
+    expect(item.channel.status).toBe('online')
+    expect(item.owner.id).toBe(t.user('owner', 'live_channel').id)
+    expect(item.stream.ended_at).toBe(0)
+    const categoryId = item.stream.category.id
+    expect((await ok(await t.api(`/v1/catalog/online_channels?limit=5&category_id=${categoryId}`, { basic: true }))).data.channels).toHaveLength(1)
+    expect((await ok(await t.api('/v1/catalog/online_channels?limit=5&category_id=no-such', { basic: true }))).data.channels).toEqual([])
+    expect((await ok(await t.api(`/v1/catalog/online_channels?limit=5&category_type=${item.stream.category.type === 'game' ? 'irl' : 'game'}`, { basic: true }))).data.channels).toEqual([])
+    expect((await ok(await t.api('/v1/catalog/online_channels?limit=5&offset=1', { basic: true }))).data.channels).toEqual([])
+    // A channel going live shows up.
+    await t.controlJson('/vk/stream', { channel_url: 'quiet_channel', live: true })
+    const urls = (await ok(await t.api('/v1/catalog/online_channels?limit=200', { basic: true }))).data.channels.map((c: Json) => c.channel.url)
+    expect(urls.sort()).toEqual(['live_channel', 'quiet_channel'])
+    await t.controlJson('/vk/stream', { channel_url: 'quiet_channel', live: false })
+    await expectError(await t.api('/v1/catalog/online_channels', { basic: true }), 400, 'missing_param')
+  })
+
   it('GET /v1/catalog/online_categories: categories with counters, limit ≤ 200, filtered by category_type', async () => {
     const { data } = await ok(await t.api('/v1/catalog/online_categories?limit=200', { basic: true }))
     expect(data.categories.length).toBeGreaterThan(0)
