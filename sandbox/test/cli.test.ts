@@ -118,7 +118,7 @@ function expectIssueKeys(config: Record<string, any>): void {
 describe('npm run sandbox', () => {
   afterEach(killEncoders)
 
-  it('prints exactly one stdout line with the issue 3 + 4 keys, even after API traffic and an RTMP publish; SIGINT → 0', async () => {
+  it('prints exactly one stdout line with the issue 3 + 4 keys, even after API traffic and an RTMP publish; SIGINT to the group stops it cleanly', async () => {
     const rtmpPort = await freePort()
     const run = await startCli({ SANDBOX_RTMP_PORT: String(rtmpPort) }, ['npm', ['run', 'sandbox']], true)
     const { config } = run
