@@ -259,6 +259,20 @@ describe('faults on the VK platform', () => {
   })
 })
 
+describe('faults on the VK platform: forced results', () => {
+  it('a result without a status is answered as a 200 body, count times, then the real answer is back', async () => {
+    const forced = { data: { channel: { url: 'forced', status: 'online' } } }
+    const res = await t.control('/faults', { platform: 'vk', method: 'GET', path: '/v1/channel', result: forced, count: 2 })
+    expect(res.status).toBe(200)
+    for (let i = 0; i < 2; i++) {
+      const answer = await t.api('/v1/channel?channel_url=live_channel', { token: appToken })
+      expect(answer.status).toBe(200)
+      expect(await answer.json()).toEqual(forced)
+    }
+    expect(((await json(await t.api('/v1/channel?channel_url=live_channel', { token: appToken }))).data.channel.url)).toBe('live_channel')
+  })
+})
+
 describe('reset', () => {
   it('restores fixtures and forgets tokens', async () => {
     await t.controlJson('/vk/stream', { channel_url: 'live_channel', live: false })

@@ -35,6 +35,11 @@ export interface PlatformServerOptions {
   faultBody?: (status: number) => unknown
   /** Answer for a path no route serves. */
   notFound?: (request: FastifyRequest, reply: FastifyReply) => unknown
+  /**
+   * A fault with a `result` and no `status` is answered here with this status and the result as the body.
+   * Leave it unset when the module answers such faults itself, in its own envelope (Kuaishou, after its checks).
+   */
+  resultOnlyStatus?: number
 }
 
 interface Deps {
@@ -75,7 +80,12 @@ export function createPlatformServer(deps: Deps, platform: string, options: Plat
   app.addHook('preHandler', async (request, reply) => {
     if (request.isMultipart()) await flattenMultipart(request)
     record(request)
-    const fault = deps.faults.take(platform, request.method, request.url.split('?')[0] ?? '/')
+    const path = request.url.split('?')[0] ?? '/'
+    if (options.resultOnlyStatus !== undefined) {
+      const forced = deps.faults.takeResult(platform, request.method, path)
+      if (forced) return reply.code(options.resultOnlyStatus).send(forced.result)
+    }
+    const fault = deps.faults.take(platform, request.method, path)
     if (!fault) return
     if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs))
     if (fault.reset) {

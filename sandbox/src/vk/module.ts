@@ -47,6 +47,8 @@ export const createVkModule: PlatformFactory = (ctx) => {
       return { status: e.status, body: e.body() }
     },
     faultBody: (status) => standardErrorFor(status).body(),
+    // VK has no result codes: a `result` without `status` is a forced 200 body.
+    resultOnlyStatus: 200,
     notFound: (_request, reply) => {
       const e = errors.unknownMethod()
       return reply.code(e.status).send(e.body())
@@ -64,7 +66,7 @@ export const createVkModule: PlatformFactory = (ctx) => {
   registerTokenMethods(api, deps, pubsubTokens)
   registerPointsRoutes(api, deps, chat, () => clock.nowS())
 
-  const auth = ctx.createServer('vk')
+  const auth = ctx.createServer('vk', { resultOnlyStatus: 200 })
   registerAuthorizePage(auth, { apps, tokens, users: () => [...state.users.values()].filter((u) => u.listed) })
 
   return {
