@@ -164,15 +164,26 @@ describe('npm run sandbox', () => {
     const run = await startCli({}, ['npm', ['run', 'sandbox']], true)
     expectIssueKeys(run.config)
     await stopLikeATerminal(run, 'SIGTERM')
+    expect(await run.exit).toBe(0)
     expect(run.stdout().split('\n')).toEqual([expect.stringMatching(/^SANDBOX \{/), ''])
   })
+
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    it(`${signal} to npm's pid alone: npm exits 0 and the sandbox does not outlive it`, async () => {
+      const run = await startCli({}, ['npm', ['run', 'sandbox']])
+      const control = run.config.control as string
+      run.child.kill(signal)
+      expect(await withTimeout(run.exit, 10_000, `npm exit after ${signal}`)).toBe(0)
+      await expect(fetch(`${control}/config`)).rejects.toThrow()
+    })
+  }
 })
 
 /**
  * Signals the whole process group (npm → sh → tsx → node), as a terminal's Ctrl-C does, and checks that
  * the sandbox itself took the exit-0 path (it logs "stopped" right before `process.exit(0)`) and that its
- * ports are closed. npm's own status is not asserted: `sh -c` dies of the signal before the sandbox has
- * exited, and npm re-raises it (see the report: the script needs `exec` for npm itself to exit 0).
+ * ports are closed. The script `exec`s tsx so that no `sh -c` sits between npm and the sandbox (a shell
+ * would die of the signal first and make npm report it).
  */
 async function stopLikeATerminal(run: Run, signal: 'SIGINT' | 'SIGTERM'): Promise<void> {
   const control = run.config.control as string
