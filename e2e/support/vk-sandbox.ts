@@ -4,6 +4,7 @@
  */
 import { expect, type BrowserContext, type Page } from '@playwright/test'
 import type { HostState } from './host-process'
+import { defaultVkScopes } from '../../src/main/settings/schema'
 
 interface SandboxVk {
   readonly control: string
@@ -29,15 +30,16 @@ export async function control<T = unknown>(vk: SandboxVk, path: string, body?: u
 
 type Api = { settings: { update(i: unknown): Promise<{ ok: boolean }> }; secrets: { set(i: unknown): Promise<{ ok: boolean }> } }
 
-/** The scopes Livedeck's VK features need (reference §5). */
-export const VK_SCOPES = ['channel:credentials', 'channel:stream:settings', 'chat:settings', 'chat:message:send']
-
-/** Puts the sandbox's VK app back (an earlier spec may have typed other values into settings). */
+/**
+ * Puts the sandbox's VK app back: the specs share one data dir, and settings.spec types another client
+ * id and made-up scopes into it. The scopes go back to the app's own defaults (a fresh data dir has them;
+ * feature.test.ts connects and edits the stream with them), not to a list kept here.
+ */
 export async function restoreVkApp(page: Page, vk: SandboxVk): Promise<void> {
   const results = await page.evaluate(async ({ clientId, clientSecret, scopes }) => {
     const api = (globalThis as unknown as { livedeck: Api }).livedeck
     return [await api.settings.update({ vk: { clientId, scopes } }), await api.secrets.set({ key: 'vk.clientSecret', value: clientSecret })]
-  }, { ...vk, scopes: VK_SCOPES })
+  }, { ...vk, scopes: defaultVkScopes })
   expect(results.map((r) => r.ok)).toEqual([true, true])
 }
 

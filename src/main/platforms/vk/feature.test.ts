@@ -7,6 +7,7 @@ import type { EventName } from '../../../shared/ipc/contract'
 import type { VkChatBatch, VkChatMessageView, VkChannelView, VkCredentialsView } from '../../../shared/ipc/domain'
 import type { Result } from '../../../shared/ipc/result'
 import { createNodeMainApp } from '../../app/node-app'
+import { defaultVkScopes } from '../../settings/schema'
 import { createRouter, type SenderInfo } from '../../ipc/router'
 import { LIVE, startHarness, USERS, waitFor, type Harness } from './test-support/sandbox-harness'
 
@@ -38,6 +39,18 @@ const value = <T>(r: Result<unknown>): T => {
 }
 
 describe('VK over IPC', () => {
+  it('a fresh data dir with the sandbox connects with the default scopes and can edit the stream', async () => {
+    h = await startHarness({ scopes: 'defaults' })
+    expect(h.app.services.settings.view().vk.scopes).toEqual(defaultVkScopes)
+    const router = createRouter(h.app.handlers, { allows: (s) => s.url === PAGE }, h.app.services.logger)
+    value(await router.dispatch('vk.connect', undefined, sender))
+    const requested = new URL(h.authRequests[0]!.authorizeUrl).searchParams.get('scope')
+    expect(requested?.split(',').sort()).toEqual([...defaultVkScopes].sort())
+    const [cs] = value<Array<{ id: string }>>(await router.dispatch('vk.searchCategories', { query: 'counter', type: 'game' }, sender))
+    const edited = value<VkChannelView>(await router.dispatch('vk.editStream', { title: 'Default scopes', categoryId: cs!.id }, sender))
+    expect(edited.stream?.title).toBe('Default scopes')
+  })
+
   it('connect, channel, stream edit, credentials, chat send + echo, sign-out; no secret crosses', async () => {
     const { h, events, invoke, results } = await start()
     const account = value<{ state: string }>(await invoke('vk.connect'))

@@ -67,7 +67,8 @@ export function consentAuthWindow(control: () => string, choice: () => ConsentCh
   }
 }
 
-export async function startHarness(options: SandboxOptions & { secret?: boolean; scopes?: string[] } = {}): Promise<Harness> {
+/** `scopes: 'defaults'` leaves the fresh data dir's settings untouched (the app's own default scopes). */
+export async function startHarness(options: SandboxOptions & { secret?: boolean; scopes?: string[] | 'defaults' } = {}): Promise<Harness> {
   const clock = createClock()
   const sandbox = await startSandbox({ ...options, clock })
   const dataDir = mkdtempSync(join(tmpdir(), 'livedeck-vk-'))
@@ -94,7 +95,9 @@ export async function startHarness(options: SandboxOptions & { secret?: boolean;
     clipboard: { writeText: (t) => Promise.resolve(void copied.push(t)) },
     authWindow: consentAuthWindow(() => sandbox.control, () => harness.consent, authRequests, clearedSessions)
   })
-  app.services.settings.update({ vk: { scopes: options.scopes ?? ['channel:credentials', 'channel:stream:settings', 'chat:settings', 'chat:message:send'] } })
+  if (options.scopes !== 'defaults') {
+    app.services.settings.update({ vk: { scopes: options.scopes ?? ['channel:credentials', 'channel:stream:settings', 'chat:settings', 'chat:message:send'] } })
+  }
   if (options.secret === false) app.services.settings.clearSecret('vk.clientSecret')
 
   const control = async (path: string, body?: unknown, method = body === undefined ? 'GET' : 'POST'): Promise<unknown> => {
