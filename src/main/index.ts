@@ -27,6 +27,7 @@ import { createMainWindow, focusWindow, mainWindowLimits } from './adapters/elec
 import { electronNotifier } from './adapters/electron/notifier'
 import { handleAppProtocols, registerPrivilegedSchemes } from './adapters/electron/protocols'
 import { createElectronSettingsStore } from './adapters/electron/settings-store'
+import { applyNativeTheme } from './adapters/electron/native-theme'
 import { systemClock } from './ports/clock'
 import { redactText } from './security/redact'
 import type { Fetch } from './ports/http'
@@ -108,7 +109,9 @@ async function start(): Promise<void> {
     })
   installMenu()
   let menuLanguage = language()
+  applyNativeTheme(settings.view().ui.theme)
   const stopMenuLanguage = settings.onChange((view) => {
+    applyNativeTheme(view.ui.theme)
     if (view.language === menuLanguage) return
     menuLanguage = view.language
     installMenu()

@@ -21,7 +21,8 @@ function memoryLogger(): Logger & { lines: LogLine[] } {
 const view: SettingsView = {
   language: 'en',
   vk: { clientId: '', redirectUri: '', scopes: [], clientSecretConfigured: false },
-  kuaishou: { appId: '', redirectUri: '', scopes: [], bizId: '', appSecretConfigured: false }
+  kuaishou: { appId: '', redirectUri: '', scopes: [], bizId: '', appSecretConfigured: false },
+  ui: { theme: 'system', split: 0.5 }
 }
 
 /** One valid input per channel; typed so adding a channel without a sample fails typecheck. */

@@ -8,6 +8,7 @@ import {
   kuaishouAppSettingsSchema,
   languageSchema,
   secretKeys,
+  uiPrefsSchema,
   vkAppSettingsSchema
 } from '../../shared/ipc/domain'
 import { obsSettingsSchema } from '../../shared/ipc/obs'
@@ -29,7 +30,9 @@ export const settingsDocumentSchema = z.object({
   /** Main window bounds, saved on close (absent until the first close). */
   window: windowStateSchema.optional(),
   /** obs-websocket address (absent: the default); its password is the `obs.password` secret. */
-  obs: obsSettingsSchema.optional()
+  obs: obsSettingsSchema.optional(),
+  /** Dashboard theme and split (absent: the defaults). */
+  ui: uiPrefsSchema.optional()
 })
 export type SettingsDocument = z.infer<typeof settingsDocumentSchema>
 

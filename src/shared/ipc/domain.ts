@@ -38,9 +38,21 @@ export const kuaishouAppSettingsSchema = z.strictObject({
 export type VkAppSettings = z.infer<typeof vkAppSettingsSchema>
 export type KuaishouAppSettings = z.infer<typeof kuaishouAppSettingsSchema>
 
+/** Colour theme: `system` follows the OS (Electron's nativeTheme, the browser's prefers-color-scheme). */
+export const themes = ['system', 'light', 'dark'] as const
+export type Theme = (typeof themes)[number]
+/** Dashboard preferences (issue 7): nothing sensitive. `split` is the VK column's share of the width. */
+export const uiPrefsSchema = z.strictObject({
+  theme: z.enum(themes),
+  split: z.number().min(0.2).max(0.8)
+})
+export type UiPrefs = z.infer<typeof uiPrefsSchema>
+export const defaultUiPrefs: UiPrefs = { theme: 'system', split: 0.5 }
+
 /** What the renderer may change. Base URLs are deliberately absent: main owns them. */
 export const settingsPatchSchema = z.strictObject({
   language: languageSchema.optional(),
+  ui: uiPrefsSchema.partial().optional(),
   vk: vkAppSettingsSchema.partial().optional(),
   kuaishou: kuaishouAppSettingsSchema.partial().optional()
 })
@@ -50,6 +62,7 @@ export interface SettingsView {
   readonly language: Language
   readonly vk: VkAppSettings & { readonly clientSecretConfigured: boolean }
   readonly kuaishou: KuaishouAppSettings & { readonly appSecretConfigured: boolean }
+  readonly ui: UiPrefs
 }
 
 export interface AppInfo {

@@ -55,6 +55,16 @@ describe('settings service', () => {
     expect(view.kuaishou.bizId).toBe('biz-7')
   })
 
+  it('keeps dashboard preferences (theme, split) across a restart and refuses out-of-range values', () => {
+    const dir = tempDir()
+    expect(open(dir).view().ui).toEqual({ theme: 'system', split: 0.5 })
+    open(dir).update({ ui: { split: 0.62 } })
+    open(dir).update({ ui: { theme: 'dark' } })
+    expect(open(dir).view().ui).toEqual({ theme: 'dark', split: 0.62 })
+    expect(() => open(dir).update({ ui: { split: 0.95 } })).toThrow()
+    expect(open(dir).view().ui.split).toBe(0.62)
+  })
+
   it('de-duplicates scopes', () => {
     const view = open(tempDir()).update({ vk: { scopes: ['chat:settings', 'chat:settings'] } })
     expect(view.vk.scopes).toEqual(['chat:settings'])

@@ -4,7 +4,9 @@
  * base64 ciphertext from the Cipher port; only main services read them back (`getSecret`).
  */
 import {
+  defaultUiPrefs,
   kuaishouAppSettingsSchema,
+  uiPrefsSchema,
   vkAppSettingsSchema,
   type KuaishouAppSettings,
   type Language,
@@ -67,13 +69,15 @@ export function createSettingsService(deps: SettingsServiceDeps): SettingsServic
     return settingsDefaults.kuaishou
   }
   const secrets = () => store.get('secrets') ?? {}
+  const readUi = () => uiPrefsSchema.safeParse(store.get('ui')).data ?? defaultUiPrefs
 
   const view = (): SettingsView => {
     const stored = secrets()
     return {
       language: store.get('language') ?? deps.defaultLanguage ?? 'en',
       vk: { ...readVk(), clientSecretConfigured: stored['vk.clientSecret'] !== undefined },
-      kuaishou: { ...readKuaishou(), appSecretConfigured: stored['kuaishou.appSecret'] !== undefined }
+      kuaishou: { ...readKuaishou(), appSecretConfigured: stored['kuaishou.appSecret'] !== undefined },
+      ui: readUi()
     }
   }
 
@@ -101,6 +105,7 @@ export function createSettingsService(deps: SettingsServiceDeps): SettingsServic
     view,
     update(patch) {
       if (patch.language !== undefined) store.set('language', patch.language)
+      if (patch.ui) store.set('ui', uiPrefsSchema.parse({ ...readUi(), ...patch.ui }))
       if (patch.vk) {
         const next = vkAppSettingsSchema.parse({ ...readVk(), ...patch.vk })
         store.set('vk', { ...next, scopes: uniq(next.scopes) })

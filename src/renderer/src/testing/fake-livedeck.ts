@@ -19,7 +19,8 @@ export interface FakeLivedeck {
 export const emptySettings: SettingsView = {
   language: 'en',
   vk: { clientId: '', redirectUri: '', scopes: [], clientSecretConfigured: false },
-  kuaishou: { appId: '', redirectUri: '', scopes: [], bizId: '', appSecretConfigured: false }
+  kuaishou: { appId: '', redirectUri: '', scopes: [], bizId: '', appSecretConfigured: false },
+  ui: { theme: 'system', split: 0.5 }
 }
 
 export function createFakeLivedeck(info: AppInfo = { version: '0.0.0', platform: 'web', sandbox: { active: false } }): FakeLivedeck {
@@ -49,7 +50,8 @@ export function createFakeLivedeck(info: AppInfo = { version: '0.0.0', platform:
         settings = {
           language: patch.language ?? settings.language,
           vk: { ...settings.vk, ...patch.vk },
-          kuaishou: { ...settings.kuaishou, ...patch.kuaishou }
+          kuaishou: { ...settings.kuaishou, ...patch.kuaishou },
+          ui: { ...settings.ui, ...patch.ui }
         }
         return ok(view())
       }
