@@ -4,10 +4,16 @@ import { ErrorBanner } from '../errors/ErrorBanner'
 import { Header } from '../header/Header'
 import { SettingsScreen } from '../settings/SettingsScreen'
 import { useUiStore } from '../store/ui-store'
+import { useObsSync } from '../desktop/use-obs-sync'
+import { useShortcuts } from '../desktop/use-shortcuts'
+import { useTheme } from '../desktop/use-theme'
 import { useBootstrap } from './use-bootstrap'
 
 export function App(): React.JSX.Element {
   useBootstrap()
+  useTheme()
+  useObsSync()
+  useShortcuts()
   const { t } = useTranslation()
   const screen = useUiStore((s) => s.screen)
   const ready = useUiStore((s) => s.settings !== null && s.info !== null)

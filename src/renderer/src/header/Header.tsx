@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { HeaderStatus } from '../desktop/HeaderStatus'
 import { useUiStore, type Screen } from '../store/ui-store'
 import { LanguageSwitcher } from './LanguageSwitcher'
 
@@ -20,6 +21,7 @@ export function Header(): React.JSX.Element {
         <NavButton screen="dashboard" label={t('nav.dashboard')} />
         <NavButton screen="settings" label={t('nav.settings')} />
       </nav>
+      <HeaderStatus />
       <LanguageSwitcher />
     </header>
   )

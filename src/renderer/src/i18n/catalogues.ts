@@ -9,6 +9,9 @@ import type { Language } from '../../../shared/ipc/domain'
 import en from './locales/en.json'
 import ru from './locales/ru.json'
 import zh from './locales/zh.json'
+import desktopEn from './locales/desktop/en.json'
+import desktopRu from './locales/desktop/ru.json'
+import desktopZh from './locales/desktop/zh.json'
 import kuaishouEn from './locales/kuaishou/en.json'
 import kuaishouRu from './locales/kuaishou/ru.json'
 import kuaishouZh from './locales/kuaishou/zh.json'
@@ -16,12 +19,12 @@ import vkEn from './locales/vk/en.json'
 import vkRu from './locales/vk/ru.json'
 import vkZh from './locales/vk/zh.json'
 
-const english = { ...en, vk: vkEn, kuaishou: kuaishouEn }
+const english = { ...en, vk: vkEn, kuaishou: kuaishouEn, desktop: desktopEn }
 
 export type Catalogue = typeof english
 
 export const catalogues: Readonly<Record<Language, Catalogue>> = {
   en: english,
-  ru: { ...ru, vk: vkRu, kuaishou: kuaishouRu },
-  zh: { ...zh, vk: vkZh, kuaishou: kuaishouZh }
+  ru: { ...ru, vk: vkRu, kuaishou: kuaishouRu, desktop: desktopRu },
+  zh: { ...zh, vk: vkZh, kuaishou: kuaishouZh, desktop: desktopZh }
 }

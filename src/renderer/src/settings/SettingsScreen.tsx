@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { SettingsView } from '../../../shared/ipc/domain'
 import { livedeck } from '../api/livedeck'
 import { run } from '../api/run'
+import { ObsSettings } from '../desktop/ObsSettings'
 import { LanguageSwitcher } from '../header/LanguageSwitcher'
 import { useUiStore } from '../store/ui-store'
 import { draftFrom, invalidFields, patchFrom, type SettingsDraft } from './draft'
@@ -74,6 +75,7 @@ function SettingsForm({ settings }: { settings: SettingsView }): React.JSX.Eleme
           {status === 'saving' ? t('settings.saving') : t('settings.save')}
         </button>
       </div>
+      <ObsSettings />
     </form>
   )
 }

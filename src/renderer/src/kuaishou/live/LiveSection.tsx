@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useFormat } from '../../desktop/format'
 import type { KuaishouLiveView } from '../../../../shared/ipc/kuaishou'
 import type { IpcError } from '../../../../shared/ipc/result'
 import { livedeck } from '../../api/livedeck'
@@ -14,6 +15,7 @@ const isActive = (live: KuaishouLiveView): boolean => live.status !== 'LIVE_END'
 /** The active live: status from main's poller, Stop with a confirmation, and the way to a new push URL. */
 export function LiveSection({ live }: { live: KuaishouLiveView }): React.JSX.Element {
   const { t } = useTranslation()
+  const fmt = useFormat()
   const setLive = useKuaishouStore((s) => s.setLive)
   const [confirming, setConfirming] = useState<'stop' | 'newUrl' | null>(null)
   const [error, setError] = useState<IpcError | null>(null)
@@ -42,7 +44,7 @@ export function LiveSection({ live }: { live: KuaishouLiveView }): React.JSX.Ele
         </span>
         {live.statusMsg && <span className="muted"> — {live.statusMsg}</span>}
       </p>
-      {live.checkedAt !== null && <p className="muted">{t('kuaishou.status.checkedAt', { time: new Date(live.checkedAt).toLocaleTimeString() })}</p>}
+      {live.checkedAt !== null && <p className="muted">{t('kuaishou.status.checkedAt', { time: fmt.time(live.checkedAt) })}</p>}
       {live.pollError && <ErrorNote error={{ code: live.pollError as IpcError['code'], message: '' }} />}
       {live.endedWithoutStop && (
         <p className="ks-warning" role="alert" data-testid="ks-ended-without-stop">

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { KuaishouLiveView } from '../../../../shared/ipc/kuaishou'
 import type { IpcError } from '../../../../shared/ipc/result'
 import { livedeck } from '../../api/livedeck'
+import { useStreamerMode } from '../../desktop/streamer-store'
 import { call } from '../common/call'
 import { ErrorNote } from '../common/ErrorNote'
 import { useNow } from '../common/use-now'
@@ -21,6 +22,9 @@ export function PushUrlCard({ live }: { live: KuaishouLiveView }): React.JSX.Ele
   const [copied, setCopied] = useState<Part | null>(null)
   const [error, setError] = useState<IpcError | null>(null)
   const ref = live.pushUrlRef
+  // Streamer mode: whatever was revealed goes away and nothing can be revealed.
+  const masked = useStreamerMode()
+  useEffect(() => void (masked && setRevealed(null)), [masked])
 
   useEffect(() => {
     if (revealed === null) return
@@ -31,6 +35,7 @@ export function PushUrlCard({ live }: { live: KuaishouLiveView }): React.JSX.Ele
   useEffect(() => void (ref === null && setRevealed(null)), [ref])
 
   const reveal = async (r: string) => {
+    if (masked) return
     const result = await call(livedeck().sensitive.reveal({ ref: r }))
     setError(result.ok ? null : result.error)
     if (result.ok) setRevealed(result.value.value)
@@ -48,11 +53,11 @@ export function PushUrlCard({ live }: { live: KuaishouLiveView }): React.JSX.Ele
       {ref ? (
         <>
           <code className="ks-url" data-testid="ks-push-value">
-            {revealed ?? t('kuaishou.push.masked')}
+            {(masked ? null : revealed) ?? t('kuaishou.push.masked')}
           </code>
           <div className="ks-actions">
             {revealed === null ? (
-              <button type="button" className="button button-ghost" onClick={() => void reveal(ref)}>
+              <button type="button" className="button button-ghost" disabled={masked} onClick={() => void reveal(ref)} data-testid="ks-reveal">
                 {t('kuaishou.push.reveal')}
               </button>
             ) : (

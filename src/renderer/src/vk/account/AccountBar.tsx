@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { useFormat } from '../../desktop/format'
 import { useUiStore } from '../../store/ui-store'
 import { VkImage } from '../common/VkImage'
 import { vkErrorText } from '../common/vk-error'
@@ -8,6 +9,7 @@ import { connectVk, disconnectVk } from './use-account'
 /** Who is connected, and the one button that fits the state: connect, reconnect or sign out. */
 export function AccountBar(): React.JSX.Element {
   const { t } = useTranslation()
+  const fmt = useFormat()
   const { account, connecting, connectError, signedOut } = useVkAccount()
   const show = useUiStore((s) => s.show)
   const state = account?.state ?? 'disconnected'
@@ -45,7 +47,7 @@ export function AccountBar(): React.JSX.Element {
       )}
       {signedOut && !signedOut.revoked && signedOut.validUntil !== null && (
         <p className="muted" role="note">
-          {t('vk.account.implicitSignOut', { until: new Date(signedOut.validUntil).toLocaleString() })}
+          {t('vk.account.implicitSignOut', { until: fmt.dateTime(signedOut.validUntil) })}
         </p>
       )}
       <div className="vk-actions">

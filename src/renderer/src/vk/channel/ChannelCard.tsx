@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { useFormat } from '../../desktop/format'
 import { VkImage } from '../common/VkImage'
 import { vkErrorText } from '../common/vk-error'
 import { useVkChannel } from './channel-store'
@@ -6,6 +7,7 @@ import { useVkChannel } from './channel-store'
 /** The channel as viewers see it: status, subscribers and the current stream. */
 export function ChannelCard(): React.JSX.Element | null {
   const { t } = useTranslation()
+  const fmt = useFormat()
   const channel = useVkChannel((s) => s.channel)
   const error = useVkChannel((s) => s.error)
   if (!channel) {
@@ -45,7 +47,7 @@ export function ChannelCard(): React.JSX.Element | null {
           {stream.startedAt !== null && (
             <>
               <dt>{t('vk.channel.startedAt')}</dt>
-              <dd>{new Date(stream.startedAt).toLocaleString()}</dd>
+              <dd>{fmt.dateTime(stream.startedAt)}</dd>
             </>
           )}
         </dl>

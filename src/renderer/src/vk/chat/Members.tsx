@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useFormat } from '../../desktop/format'
 import type { VkMemberCard, VkMemberView } from '../../../../shared/ipc/domain'
 import type { IpcError } from '../../../../shared/ipc/result'
 import { livedeck } from '../../api/livedeck'
@@ -45,6 +46,7 @@ const hoursMinutes = (seconds: number): { hours: number; minutes: number } => ({
 
 export function MemberCard({ card, error, onClose }: { card: VkMemberCard | null; error: IpcError | null; onClose: () => void }): React.JSX.Element | null {
   const { t } = useTranslation()
+  const fmt = useFormat()
   if (!card && !error) return null
   return (
     <div className="vk-dialog vk-member-card" role="dialog" aria-label={t('vk.members.card')}>
@@ -70,7 +72,7 @@ export function MemberCard({ card, error, onClose }: { card: VkMemberCard | null
             {card.registeredAt !== null && (
               <>
                 <dt>{t('vk.members.registered')}</dt>
-                <dd>{new Date(card.registeredAt).toLocaleDateString()}</dd>
+                <dd>{fmt.date(card.registeredAt)}</dd>
               </>
             )}
             <dt>{t('vk.members.messages')}</dt>

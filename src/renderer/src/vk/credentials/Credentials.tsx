@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { SensitiveRef } from '../../../../shared/ipc/domain'
 import type { IpcError } from '../../../../shared/ipc/result'
 import { livedeck } from '../../api/livedeck'
+import { useStreamerMode } from '../../desktop/streamer-store'
 import { useVkToast } from '../common/toast-store'
 import { vkErrorText } from '../common/vk-error'
 
@@ -21,6 +22,9 @@ export function Credentials(): React.JSX.Element {
   const [revealed, setRevealed] = useState<string | null>(null)
   const [error, setError] = useState<IpcError | null>(null)
   const toast = useVkToast((s) => s.show)
+  // Streamer mode: whatever was revealed goes away and nothing can be revealed.
+  const masked = useStreamerMode()
+  useEffect(() => void (masked && setRevealed(null)), [masked])
 
   useEffect(() => {
     let alive = true
@@ -43,7 +47,7 @@ export function Credentials(): React.JSX.Element {
   }, [revealed])
 
   const reveal = async (): Promise<void> => {
-    if (!ref) return
+    if (!ref || masked) return
     const r = await livedeck().sensitive.reveal({ ref })
     if (r.ok) setRevealed(r.value.value)
     else setError(r.error)
@@ -60,11 +64,11 @@ export function Credentials(): React.JSX.Element {
     <section className="vk-credentials" data-testid="vk-credentials" aria-label={t('vk.credentials.heading')}>
       <h3>{t('vk.credentials.heading')}</h3>
       <div className="vk-secret-value" data-testid="vk-credentials-value">
-        {revealed ?? '••••••••••••••••'}
+        {(masked ? null : revealed) ?? '••••••••••••••••'}
       </div>
       <div className="vk-actions">
         {revealed === null ? (
-          <button type="button" className="button button-ghost" disabled={!ref} onClick={() => void reveal()}>
+          <button type="button" className="button button-ghost" disabled={!ref || masked} onClick={() => void reveal()} data-testid="vk-reveal">
             {t('vk.credentials.reveal')}
           </button>
         ) : (
