@@ -32,7 +32,8 @@ import { systemClock } from './ports/clock'
 import { redactText } from './security/redact'
 import type { Fetch } from './ports/http'
 import { APP_ENTRY_URL, APP_ORIGIN } from './services/app-protocol/app-files'
-import { createImageService, createImageUrlPolicy } from './services/images/image-service'
+import { createImageService, createImageUrlPolicy, sandboxImageOrigins } from './services/images/image-service'
+import { ELECTRON_IMAGE_BASE } from './services/images/image-url'
 import { createAppLifecycle } from './services/lifecycle/app-lifecycle'
 import { createLiveActivity } from './services/lifecycle/live-activity'
 import { createPowerSaveService } from './services/lifecycle/power-save'
@@ -41,7 +42,7 @@ import { menuLabels, quitWhileLiveTexts } from './services/menu/menu-labels'
 import { buildMenuTemplate } from './services/menu/menu-template'
 import { resolveUpdateFeed } from './services/updates/update-feed'
 import { createWindowStateService } from './services/window-state/window-state-service'
-import { resolveEndpoints, type PlatformEndpoints } from './services/platform-endpoints'
+import { resolveEndpoints } from './services/platform-endpoints'
 
 const menuPlatform = process.platform === 'darwin' || process.platform === 'win32' ? process.platform : 'linux'
 
@@ -52,13 +53,6 @@ const rendererDir = outDir('../renderer')
 const devRendererUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
 
 let mainWindow: BrowserWindow | null = null
-
-/** Origins the sandbox serves from, so its images pass the image protocol's allow-list. */
-function sandboxOrigins(endpoints: PlatformEndpoints): string[] {
-  if (endpoints.sandbox === null) return []
-  const urls = [endpoints.sandbox.control, endpoints.vk.apiBase, endpoints.kuaishou.openBase]
-  return [...new Set(urls.map((u) => new URL(u).origin))]
-}
 
 async function start(): Promise<void> {
   await app.whenReady()
@@ -89,11 +83,12 @@ async function start(): Promise<void> {
     appVersion: app.getVersion(),
     endpoints,
     isPackaged: app.isPackaged,
-    defaultLanguage: app.getPreferredSystemLanguages()[0]
+    defaultLanguage: app.getPreferredSystemLanguages()[0],
+    imageUrlBase: ELECTRON_IMAGE_BASE
   })
 
-  const imagePolicy = createImageUrlPolicy({ extraOrigins: sandboxOrigins(mainApp.services.endpoints) })
-  const images = createImageService({ policy: imagePolicy, fetch: createImageSessionFetch(imagePolicy), redirects: 'transport', logger })
+  const imagePolicy = createImageUrlPolicy({ extraOrigins: sandboxImageOrigins(mainApp.services.endpoints) })
+  const images = createImageService({ urlBase: ELECTRON_IMAGE_BASE, policy: imagePolicy, fetch: createImageSessionFetch(imagePolicy), redirects: 'transport', logger })
   handleAppProtocols({ rendererDir, images })
   const policy = createAppSenderPolicy({
     origins: devRendererUrl === undefined ? [APP_ORIGIN] : [APP_ORIGIN, devRendererUrl],

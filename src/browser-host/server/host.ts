@@ -1,7 +1,8 @@
 /**
  * `startBrowserHost`: the dev/test web host. An HTTP server on 127.0.0.1 serving the built renderer
- * with the bridge injected, the bridge WebSocket, and the OAuth callback route — in front of the same
- * router and services as Electron (built by `createApp` with the web adapters).
+ * with the bridge injected, the bridge WebSocket, the OAuth callback route and platform images under
+ * `/livedeck-img/img/` (the same image service as Electron's `livedeck-img:` protocol) — in front of the
+ * same router and services as Electron (built by `createApp` with the web adapters).
  */
 import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
@@ -10,6 +11,8 @@ import type { EventHub } from '../../main/ipc/events'
 import { createRouter, type Handlers } from '../../main/ipc/router'
 import { createAppSenderPolicy } from '../../main/ipc/sender-policy'
 import type { Logger } from '../../main/ports/logger'
+import type { ImageService } from '../../main/services/images/image-service'
+import { serveImage } from './image-route'
 import { createBrowserHostAuthWindow, type BrowserHostAuthWindow } from './auth-window'
 import { attachBridgeSocket } from './bridge-socket'
 import { bundleBridge } from './bridge-script'
@@ -22,6 +25,8 @@ import { createRendererPage } from './renderer-page'
 export interface HostedApp {
   readonly handlers: Handlers
   readonly events: EventHub
+  /** Answers the image URLs main hands out on this host (`HOST_IMAGE_BASE`). */
+  readonly images: ImageService
   dispose(): Promise<void>
 }
 
@@ -91,6 +96,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Run
     // DNS rebinding: a foreign name resolving to 127.0.0.1 must not get the page (and its token).
     if (req.headers.host !== `${HOST}:${port}`) return void res.writeHead(421, { 'content-type': 'text/plain' }).end('misdirected request')
     if (await handleOAuthCallback(req, res, { origin, authWindow })) return
+    if (await serveImage(req, res, app.images)) return
     await serveRenderer(req, res)
   }
 

@@ -12,6 +12,11 @@ import type { Handlers } from '../../main/ipc/router'
 import { invokeChannelNames } from '../../shared/ipc/contract'
 import { BRIDGE_PATH, BRIDGE_PROTOCOL, decodeMessage, encodeMessage, tokenProtocol, type HostMessage, type PageMessage } from '../../shared/browser-bridge/protocol'
 import type { HostedApp } from './host'
+import { createImageService, type ImageService } from '../../main/services/images/image-service'
+import { HOST_IMAGE_BASE } from '../../main/services/images/image-url'
+import type { Logger } from '../../main/ports/logger'
+
+const silentLogger: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined }
 
 export function fakeRendererDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'livedeck-renderer-'))
@@ -24,8 +29,11 @@ export function fakeRendererDir(): string {
   return dir
 }
 
-/** An app whose only working channel is app.getInfo; everything else says not_found. */
-export function stubApp(): HostedApp & { disposed: boolean } {
+/**
+ * An app whose only working channel is app.getInfo; everything else says not_found. `images`: the image
+ * service to route to (default: one allowing the platform hosts only).
+ */
+export function stubApp(images: ImageService = createImageService({ urlBase: HOST_IMAGE_BASE, fetch, logger: silentLogger })): HostedApp & { disposed: boolean } {
   const handlers = Object.fromEntries(
     invokeChannelNames.map((c) => [
       c,
@@ -35,7 +43,7 @@ export function stubApp(): HostedApp & { disposed: boolean } {
     ])
   ) as unknown as Handlers
   handlers['app.getInfo'] = () => ({ version: 'test', platform: 'web', sandbox: { active: false } })
-  const app = { handlers, events: createEventHub(), disposed: false, dispose: () => Promise.resolve(void (app.disposed = true)) }
+  const app = { handlers, events: createEventHub(), images, disposed: false, dispose: () => Promise.resolve(void (app.disposed = true)) }
   return app
 }
 

@@ -14,6 +14,7 @@ import { systemClock } from '../ports/clock'
 import { realEndpoints, sandboxEndpoints } from '../services/platform-endpoints'
 import { createMainApp, languageFromLocale } from './compose'
 import { createNodeMainApp, type NodeMainAppOptions } from './node-app'
+import { ELECTRON_IMAGE_BASE } from '../services/images/image-url'
 
 const dirs: string[] = []
 const servers: Server[] = []
@@ -224,7 +225,8 @@ describe('sandbox mode', () => {
       platform: 'linux',
       appVersion: '1.0.0',
       endpoints: sandbox,
-      isPackaged: true
+      isPackaged: true,
+      imageUrlBase: ELECTRON_IMAGE_BASE
     })
     expect(app.services.endpoints).toBe(realEndpoints)
     expect(app.handlers['app.getInfo'](undefined)).toMatchObject({ sandbox: { active: false } })

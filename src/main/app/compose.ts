@@ -21,6 +21,8 @@
  *     endpoints: PlatformEndpoints        from platform-endpoints.ts (`resolveEndpoints` / `loadSandboxConfig`)
  *     isPackaged: boolean                 release build: anything but the real hosts is refused
  *     defaultLanguage?: string            OS locale (`ru-RU`, `zh-Hans-CN`, …) used until the user picks one
+ *     imageUrlBase: string                where the host serves platform images: Electron `livedeck-img://img/`,
+ *                                         the browser host `/livedeck-img/img/` (image-url.ts)
  *   }
  *
  *   MainApp = {
@@ -47,6 +49,7 @@ import { createKuaishouFeature, type KuaishouFeature } from '../platforms/kuaish
 import { createVkFeature, type VkFeature } from '../platforms/vk/feature'
 import { createObsFeature, type ObsFeature } from '../services/obs/obs-feature'
 import { createTokenVault, type TokenVault } from '../services/auth/token-vault'
+import { imageUrlOf, type ImageUrlOf } from '../services/images/image-url'
 import { isSafeExternalUrl } from '../services/net/external-url'
 import { isReleaseSafe, realEndpoints, type PlatformEndpoints } from '../services/platform-endpoints'
 import { createSensitiveRegistry, type SensitiveRegistry } from '../services/sensitive/sensitive-registry'
@@ -69,6 +72,8 @@ export interface MainDeps {
   readonly endpoints: PlatformEndpoints
   readonly isPackaged: boolean
   readonly defaultLanguage?: string
+  /** The base of renderer image URLs; the host serves it with the image service (image-url.ts). */
+  readonly imageUrlBase: string
 }
 
 /** What platform features (VK, Kuaishou) build on; they add no auth or storage of their own. */
@@ -83,6 +88,8 @@ export interface MainServices {
   readonly fetch: Fetch
   readonly clock: Clock
   readonly logger: Logger
+  /** Platform image URL → the renderer-safe URL on this host's image base (null for non-http URLs). */
+  readonly imageUrl: ImageUrlOf
 }
 
 export interface MainApp {
@@ -138,7 +145,8 @@ export async function createMainApp(deps: MainDeps): Promise<MainApp> {
     notifier: deps.notifier,
     fetch: deps.fetch,
     clock: deps.clock,
-    logger
+    logger,
+    imageUrl: imageUrlOf(deps.imageUrlBase)
   }
   const kuaishou = createKuaishouFeature({ services, events, dataDir: deps.dataDir, cipher: deps.cipher })
   await kuaishou.start()

@@ -6,7 +6,8 @@
  *
  * Ports that need a screen (clipboard, notifications, links, sign-in) come from the host; when one is
  * not given, a sink adapter stands in (returned in `adapters`, attach it later with `setSink`). Without
- * an `authWindow`, signing in fails with `not_configured`.
+ * an `authWindow`, signing in fails with `not_configured`. Platform images are handed out as
+ * `/livedeck-img/img/…` paths on the host's own origin; `images` answers them (the host routes that path).
  */
 import { mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
@@ -23,6 +24,8 @@ import type { ExternalOpener } from '../ports/external-opener'
 import type { Fetch } from '../ports/http'
 import type { Logger } from '../ports/logger'
 import type { Notifier } from '../ports/notifier'
+import { createImageService, sandboxImageOrigins, type ImageService } from '../services/images/image-service'
+import { HOST_IMAGE_BASE } from '../services/images/image-url'
 import { loadSandboxConfig, realEndpoints, type PlatformEndpoints } from '../services/platform-endpoints'
 import { createMainApp, type MainApp } from './compose'
 
@@ -50,6 +53,8 @@ export interface NodeMainApp extends MainApp {
   readonly dataDir: string
   /** The adapters in use (sinks when the host did not pass its own). */
   readonly adapters: { readonly clipboard: Clipboard; readonly notifier: Notifier; readonly externalOpener: ExternalOpener }
+  /** Answers `HOST_IMAGE_BASE` requests: the same image service as Electron's protocol (Node fetch, redirects checked per hop). */
+  readonly images: ImageService
 }
 
 /** Signing in needs a window or a page; a host without one says so instead of hanging. */
@@ -85,7 +90,9 @@ export async function createNodeMainApp(options: NodeMainAppOptions): Promise<No
     endpoints,
     // The browser host is a dev/test tool, never a release build.
     isPackaged: false,
-    defaultLanguage: options.defaultLanguage
+    defaultLanguage: options.defaultLanguage,
+    imageUrlBase: HOST_IMAGE_BASE
   })
-  return { ...app, dataDir, adapters }
+  const images = createImageService({ urlBase: HOST_IMAGE_BASE, fetch, logger, extraOrigins: sandboxImageOrigins(app.services.endpoints) })
+  return { ...app, dataDir, adapters, images }
 }

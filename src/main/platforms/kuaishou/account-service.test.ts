@@ -1,6 +1,6 @@
 /** Kuaishou sign-in, refresh and reconnect against the sandbox (real HTTP, shared clock). */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { targetOf } from '../../services/images/image-url'
+import { HOST_IMAGE_BASE, targetOf } from '../../services/images/image-url'
 import { KUAISHOU_ACCOUNT } from './account-service'
 import { KS_USERS, startKsHarness, type KsHarness } from './test-support/harness'
 
@@ -40,7 +40,7 @@ describe('Kuaishou sign-in', () => {
     expect(view.missingScopes).toEqual([])
     expect(view.scopes).toEqual(expect.arrayContaining(['user_info', 'user_video_live']))
     // The avatar goes through the image protocol, pointing at the sandbox's avatar.
-    expect(targetOf(view.user!.avatarUrl!)).toMatch(/\/sandbox\/avatar\/f0a1b2c3d4e5f60718293a4b5c6d7e01/)
+    expect(targetOf(view.user!.avatarUrl!, HOST_IMAGE_BASE)).toMatch(/\/sandbox\/avatar\/f0a1b2c3d4e5f60718293a4b5c6d7e01/)
     const exchange = await h.requests('/oauth2/access_token')
     expect(exchange).toHaveLength(1)
     expect(exchange[0]!.method).toBe('GET')

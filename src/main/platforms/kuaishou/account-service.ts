@@ -14,7 +14,7 @@ import type { Clock } from '../../ports/clock'
 import type { Logger } from '../../ports/logger'
 import { createOAuthState, statesEqual } from '../../services/auth/oauth-state'
 import type { TokenRecord, TokenVault } from '../../services/auth/token-vault'
-import { toImageUrl } from '../../services/images/image-url'
+import type { ImageUrlOf } from '../../services/images/image-url'
 import type { KuaishouEndpoints } from '../../services/platform-endpoints'
 import type { SettingsService } from '../../services/settings/settings-service'
 import { isTokenProblem, type AppCredentials, type KuaishouClient, type UserInfo } from './api-client'
@@ -35,6 +35,7 @@ export interface KuaishouAccountDeps {
   readonly client: KuaishouClient
   readonly clock: Clock
   readonly logger: Logger
+  readonly imageUrl: ImageUrlOf
 }
 
 export interface TokenContext {
@@ -142,7 +143,7 @@ export function createKuaishouAccount(deps: KuaishouAccountDeps): KuaishouAccoun
     const record = await vault.get(KUAISHOU_ACCOUNT)
     if (state === 'disconnected' || !record) return { state, user: null, scopes: [], missingScopes: [], expiresAt: null }
     const info = state === 'connected' ? await userOf(record) : await (user?.info ?? null)
-    const avatar = info?.avatar && /^https?:\/\//i.test(info.avatar) ? toImageUrl(info.avatar) : null
+    const avatar = deps.imageUrl(info?.avatar)
     return {
       state,
       user: info ? { name: info.name, avatarUrl: avatar } : null,

@@ -43,7 +43,8 @@ export function createKuaishouFeature(deps: KuaishouFeatureDeps): KuaishouFeatur
     authHosts: () => services.endpoints.authHosts.kuaishou,
     client,
     clock,
-    logger
+    logger,
+    imageUrl: services.imageUrl
   })
   const live = createKuaishouLive({
     account,

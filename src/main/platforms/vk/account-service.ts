@@ -13,7 +13,7 @@ import type { Fetch } from '../../ports/http'
 import type { Logger } from '../../ports/logger'
 import { createOAuthState, statesEqual } from '../../services/auth/oauth-state'
 import type { TokenRecord, TokenVault } from '../../services/auth/token-vault'
-import { toImageUrl } from '../../services/images/image-url'
+import type { ImageUrlOf } from '../../services/images/image-url'
 import type { VkEndpoints } from '../../services/platform-endpoints'
 import type { SettingsService } from '../../services/settings/settings-service'
 import type { VkAccountView, VkAuthFlow, VkSignOutResult } from '../../../shared/ipc/domain'
@@ -35,6 +35,7 @@ export interface VkAccountDeps {
   readonly fetch: Fetch
   readonly clock: Clock
   readonly logger: Logger
+  readonly imageUrl: ImageUrlOf
 }
 
 export interface VkAccountService {
@@ -53,7 +54,6 @@ export interface VkAccountService {
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null)
 const num = (v: unknown): number | null => (typeof v === 'number' ? v : null)
-const imageOrNull = (url: string): string | null => (/^https?:\/\//.test(url) ? toImageUrl(url) : null)
 
 /** Query and fragment parameters of the redirect (implicit answers arrive in the fragment). */
 function redirectParams(url: string): URLSearchParams {
@@ -155,7 +155,7 @@ export function createVkAccountService(deps: VkAccountDeps): VkAccountService {
       flow: flowOf(record),
       user:
         record && id !== null
-          ? { id, nick: str(e.nick) ?? '', nickColor: num(e.nickColor) ?? 0, avatarUrl: imageOrNull(str(e.avatarUrl) ?? ''), isStreamer: e.isStreamer === true }
+          ? { id, nick: str(e.nick) ?? '', nickColor: num(e.nickColor) ?? 0, avatarUrl: deps.imageUrl(str(e.avatarUrl)), isStreamer: e.isStreamer === true }
           : null,
       channelUrl: str(e.channelUrl),
       expiresAt: record?.expiresAt ?? null

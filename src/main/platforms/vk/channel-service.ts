@@ -11,7 +11,7 @@ import type {
   VkStreamView
 } from '../../../shared/ipc/domain'
 import { AppError } from '../../errors'
-import { toImageUrl } from '../../services/images/image-url'
+import type { ImageUrlOf } from '../../services/images/image-url'
 import type { SensitiveRegistry } from '../../services/sensitive/sensitive-registry'
 import type { VkAccountService } from './account-service'
 import { z } from 'zod'
@@ -28,6 +28,7 @@ import {
 export interface VkChannelDeps {
   readonly account: VkAccountService
   readonly sensitive: SensitiveRegistry
+  readonly imageUrl: ImageUrlOf
 }
 
 export interface VkChannelService {
@@ -42,25 +43,24 @@ export interface VkChannelService {
   forgetCredentials(): void
 }
 
-export const imageOrNull = (url: string | undefined): string | null => (url && /^https?:\/\//.test(url) ? toImageUrl(url) : null)
 const msOrNull = (s: number | null | undefined): number | null => (s ? s * 1000 : null)
 const SEARCH_LIMIT = 20
 
-export const categoryView = (c: VkCategory): VkCategoryView => ({
+export const categoryView = (c: VkCategory, imageUrl: ImageUrlOf): VkCategoryView => ({
   id: c.id,
   title: c.title,
   type: c.type,
-  coverUrl: imageOrNull(c.cover_url),
+  coverUrl: imageUrl(c.cover_url),
   viewers: c.counters?.viewers ?? null
 })
 
 /** Live = a stream that has not ended (clients disagree on the signal; reference §6.1). */
 export const isLiveStream = (s: VkStream | null | undefined): s is VkStream => !!s && !s.ended_at
 
-const streamView = (s: VkStream): VkStreamView => ({
+const streamView = (s: VkStream, imageUrl: ImageUrlOf): VkStreamView => ({
   id: s.id,
   title: s.title,
-  category: s.category ? categoryView(s.category) : null,
+  category: s.category ? categoryView(s.category, imageUrl) : null,
   viewers: s.counters?.viewers ?? 0,
   startedAt: msOrNull(s.started_at),
   plannedAt: msOrNull(s.planned_at),
@@ -68,7 +68,7 @@ const streamView = (s: VkStream): VkStreamView => ({
   slotUrl: s.slot?.url ?? null
 })
 
-export function channelView(data: ChannelResponse): VkChannelView {
+export function channelView(data: ChannelResponse, imageUrl: ImageUrlOf): VkChannelView {
   const stream = data.stream ?? data.streams?.[0] ?? null
   const live = isLiveStream(stream)
   return {
@@ -76,11 +76,11 @@ export function channelView(data: ChannelResponse): VkChannelView {
     url: data.channel.url,
     nick: data.channel.nick || data.owner?.nick || data.channel.url,
     nickColor: data.channel.nick_color,
-    avatarUrl: imageOrNull(data.channel.avatar_url || data.owner?.avatar_url),
+    avatarUrl: imageUrl(data.channel.avatar_url || data.owner?.avatar_url),
     status: data.channel.status,
     subscribers: data.channel.counters?.subscribers ?? 0,
     isLive: live || data.channel.status === 'online',
-    stream: stream ? streamView(stream) : null
+    stream: stream ? streamView(stream, imageUrl) : null
   }
 }
 
@@ -101,7 +101,7 @@ export function createVkChannelService(deps: VkChannelDeps): VkChannelService {
   return {
     fetchBundle,
     async getChannel(channelUrl) {
-      return channelView(await fetchBundle(channelUrl ?? (await ownChannel())))
+      return channelView(await fetchBundle(channelUrl ?? (await ownChannel())), deps.imageUrl)
     },
     async searchCategories(query, type) {
       const trimmed = query.trim()
@@ -117,7 +117,7 @@ export function createVkChannelService(deps: VkChannelDeps): VkChannelService {
       return lists
         .flatMap((l) => l.data.categories)
         .filter((c) => !seen.has(c.id) && seen.add(c.id))
-        .map(categoryView)
+        .map((c) => categoryView(c, deps.imageUrl))
     },
     async editStream(edit) {
       const channelUrl = await ownChannel()
@@ -137,7 +137,7 @@ export function createVkChannelService(deps: VkChannelDeps): VkChannelService {
         body: { stream: { title: edit.title, category: { id: category.id, title: category.title, type: category.type, cover_url: category.cover_url }, ...planned } },
         schema: z.object({}).loose()
       })
-      return channelView(await fetchBundle(channelUrl))
+      return channelView(await fetchBundle(channelUrl), deps.imageUrl)
     },
     async getCredentials(slotUrl) {
       const channelUrl = await ownChannel()

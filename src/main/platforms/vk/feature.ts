@@ -40,12 +40,14 @@ export function createVkFeature(deps: VkFeatureDeps): VkFeature {
     authWindow: services.authWindow,
     fetch: services.fetch,
     clock,
-    logger
+    logger,
+    imageUrl: services.imageUrl
   })
-  const channel = createVkChannelService({ account, sensitive: services.sensitive })
+  const channel = createVkChannelService({ account, sensitive: services.sensitive, imageUrl: services.imageUrl })
   const chat = createVkChatService({
     account,
     channel,
+    imageUrl: services.imageUrl,
     pubsubUrl: () => services.endpoints.vk.pubsubUrl,
     clock,
     logger,

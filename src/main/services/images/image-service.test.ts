@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Fetch } from '../../ports/http'
 import type { Logger } from '../../ports/logger'
 import { createImageService, createImageUrlPolicy, MAX_IMAGE_BYTES } from './image-service'
-import { targetOf, toImageUrl } from './image-url'
+import { ELECTRON_IMAGE_BASE, HOST_IMAGE_BASE, imageUrlOf, targetOf, toImageUrl as toUrl } from './image-url'
+
+const toImageUrl = (target: string): string => toUrl(target, ELECTRON_IMAGE_BASE)
 
 const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4])
 const quiet: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined }
@@ -66,17 +68,33 @@ describe('image URL mapping', () => {
     const target = 'https://a.kwimgs.com/x/y.png?sig=a%2Fb&x=1#frag'
     const img = toImageUrl(target)
     expect(img).toMatch(/^livedeck-img:\/\/img\/[A-Za-z0-9_-]+$/)
-    expect(targetOf(img)).toBe(target)
-    expect(targetOf(`${img}/`)).toBe(target)
-    expect(targetOf('livedeck-img://img/!!')).toBeNull()
-    expect(targetOf('https://a.kwimgs.com/x.png')).toBeNull()
+    expect(targetOf(img, ELECTRON_IMAGE_BASE)).toBe(target)
+    expect(targetOf(`${img}/`, ELECTRON_IMAGE_BASE)).toBe(target)
+    expect(targetOf('livedeck-img://img/!!', ELECTRON_IMAGE_BASE)).toBeNull()
+    expect(targetOf('https://a.kwimgs.com/x.png', ELECTRON_IMAGE_BASE)).toBeNull()
+  })
+
+  it('maps to a same-origin path for the browser host, read back from the path or the full URL', () => {
+    const target = 'https://sun9-1.userapi.com/a.png?x=1'
+    const img = toUrl(target, HOST_IMAGE_BASE)
+    expect(img).toMatch(/^\/livedeck-img\/img\/[A-Za-z0-9_-]+$/)
+    expect(targetOf(img, HOST_IMAGE_BASE)).toBe(target)
+    expect(targetOf(`http://127.0.0.1:5173${img}`, HOST_IMAGE_BASE)).toBe(target)
+    expect(targetOf(img, ELECTRON_IMAGE_BASE)).toBeNull()
+    expect(targetOf(toImageUrl(target), HOST_IMAGE_BASE)).toBeNull()
+  })
+
+  it('turns only http(s) platform URLs into image URLs', () => {
+    const of = imageUrlOf(HOST_IMAGE_BASE)
+    expect(of('https://sun9-1.userapi.com/a.png')).toBe(toUrl('https://sun9-1.userapi.com/a.png', HOST_IMAGE_BASE))
+    for (const junk of ['javascript:alert(1)', 'data:image/png;base64,AA', '', null, undefined]) expect(of(junk)).toBeNull()
   })
 })
 
 describe('image service', () => {
   it('serves an image from the sandbox origin over http, then from cache without refetching', async () => {
     const f = countingFetch()
-    const service = createImageService({ fetch: f, logger: quiet, extraOrigins: [origin] })
+    const service = createImageService({ urlBase: ELECTRON_IMAGE_BASE, fetch: f, logger: quiet, extraOrigins: [origin] })
     const before = hits.get('/avatar.png?a=1') ?? 0
     for (let i = 0; i < 2; i++) {
       const res = await service.respond(toImageUrl(`${origin}/avatar.png?a=1`))
@@ -91,7 +109,7 @@ describe('image service', () => {
 
   it('shares one fetch between concurrent requests for the same image', async () => {
     const f = countingFetch()
-    const service = createImageService({ fetch: f, logger: quiet, extraOrigins: [origin] })
+    const service = createImageService({ urlBase: ELECTRON_IMAGE_BASE, fetch: f, logger: quiet, extraOrigins: [origin] })
     const url = toImageUrl(`${origin}/avatar.png?concurrent`)
     const results = await Promise.all([service.respond(url), service.respond(url), service.respond(url)])
     expect(results.map((r) => r.status)).toEqual([200, 200, 200])
@@ -101,7 +119,7 @@ describe('image service', () => {
   it('serves https platform image hosts (fetched from the local server) and refuses others unfetched', async () => {
     // The allow-list is checked on the real URL; the transport is pointed at the local server.
     const f = countingFetch((u) => new URL(u.pathname + u.search, origin))
-    const service = createImageService({ fetch: f, logger: quiet })
+    const service = createImageService({ urlBase: ELECTRON_IMAGE_BASE, fetch: f, logger: quiet })
     expect((await service.respond(toImageUrl('https://p1.a.yximgs.com/avatar.png'))).status).toBe(200)
     expect((await service.respond(toImageUrl('https://sun9-1.userapi.com/avatar.png'))).status).toBe(200)
     const refused = [
@@ -117,14 +135,14 @@ describe('image service', () => {
   })
 
   it('refuses non-images, SVG included', async () => {
-    const service = createImageService({ fetch: countingFetch(), logger: quiet, extraOrigins: [origin] })
+    const service = createImageService({ urlBase: ELECTRON_IMAGE_BASE, fetch: countingFetch(), logger: quiet, extraOrigins: [origin] })
     expect((await service.respond(toImageUrl(`${origin}/page.html`))).status).toBe(415)
     expect((await service.respond(toImageUrl(`${origin}/logo.svg`))).status).toBe(415)
     expect((await service.respond(toImageUrl(`${origin}/missing.png`))).status).toBe(502)
   })
 
   it('refuses images over 2 MB, by header and on the stream, cutting off an endless body', async () => {
-    const service = createImageService({ fetch: countingFetch(), logger: quiet, extraOrigins: [origin] })
+    const service = createImageService({ urlBase: ELECTRON_IMAGE_BASE, fetch: countingFetch(), logger: quiet, extraOrigins: [origin] })
     expect((await service.respond(toImageUrl(`${origin}/big.png`))).status).toBe(413)
     expect((await service.respond(toImageUrl(`${origin}/endless.jpg`))).status).toBe(413)
     await endlessClosed // the server saw the connection closed: the download was aborted
@@ -132,7 +150,7 @@ describe('image service', () => {
 
   it('follows redirects only to allowed hosts', async () => {
     const f = countingFetch()
-    const service = createImageService({ fetch: f, logger: quiet, extraOrigins: [origin] })
+    const service = createImageService({ urlBase: ELECTRON_IMAGE_BASE, fetch: f, logger: quiet, extraOrigins: [origin] })
     expect((await service.respond(toImageUrl(`${origin}/to-avatar`))).status).toBe(200)
     expect((await service.respond(toImageUrl(`${origin}/to-evil`))).status).toBe(403)
     expect(f.calls).not.toContain('https://evil.example/a.png')
@@ -158,7 +176,7 @@ describe('image URL policy', () => {
       modes.push(init?.redirect)
       return fetch(input, init)
     }
-    const service = createImageService({ fetch: f, logger: quiet, extraOrigins: [origin], redirects: 'transport' })
+    const service = createImageService({ urlBase: ELECTRON_IMAGE_BASE, fetch: f, logger: quiet, extraOrigins: [origin], redirects: 'transport' })
     expect((await service.respond(toImageUrl(`${origin}/to-avatar`))).status).toBe(200)
     expect(modes).toEqual(['follow'])
   })

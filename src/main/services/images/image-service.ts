@@ -1,5 +1,5 @@
 /**
- * Serves `livedeck-img://` requests: main fetches the image from an allowed platform host (or the
+ * Serves image URL requests (`livedeck-img://img/…` in Electron, `/livedeck-img/img/…` in the browser host): main fetches the image from an allowed platform host (or the
  * local sandbox) and hands the bytes to the renderer. The renderer's CSP allows no platform host, so
  * this is the only way an image gets in — and the only place that decides what may be fetched.
  *
@@ -16,6 +16,7 @@
 import type { Fetch } from '../../ports/http'
 import type { Logger } from '../../ports/logger'
 import { hostAllowed, parseUrl } from '../net/host-pattern'
+import type { PlatformEndpoints } from '../platform-endpoints'
 import { platformImageHosts } from './image-hosts'
 import { targetOf } from './image-url'
 import { LruCache } from './lru-cache'
@@ -59,7 +60,16 @@ export function createImageUrlPolicy(options: ImageUrlPolicyOptions = {}): Image
   }
 }
 
+/** Origins the sandbox serves from, so its images pass the allow-list (none without a sandbox). */
+export function sandboxImageOrigins(endpoints: PlatformEndpoints): string[] {
+  if (endpoints.sandbox === null) return []
+  const urls = [endpoints.sandbox.control, endpoints.vk.apiBase, endpoints.kuaishou.openBase]
+  return [...new Set(urls.map((u) => new URL(u).origin))]
+}
+
 export interface ImageServiceOptions extends ImageUrlPolicyOptions {
+  /** The image URL base the host hands out (`MainServices.imageUrlBase`). */
+  readonly urlBase: string
   /** The URL policy, when the caller shares it with its transport (otherwise built from hosts/extraOrigins). */
   readonly policy?: ImageUrlPolicy
   readonly fetch: Fetch
@@ -89,7 +99,7 @@ export class ImageRefusal extends Error {
 }
 
 export interface ImageService {
-  /** Answers one `livedeck-img://` request URL with the image or an error status (empty body). */
+  /** Answers one image request URL (full URL, or the request path for a path base) with the image or an error status (empty body). */
   respond(imageUrl: string): Promise<Response>
   /** Loads one target URL (already decoded); throws ImageRefusal. */
   load(target: string): Promise<Image>
@@ -161,7 +171,7 @@ export function createImageService(options: ImageServiceOptions): ImageService {
   return {
     load,
     async respond(imageUrl) {
-      const target = targetOf(imageUrl)
+      const target = targetOf(imageUrl, options.urlBase)
       try {
         if (target === null) throw new ImageRefusal(400, 'not an image URL')
         const image = await load(target)

@@ -79,7 +79,7 @@ describe('VK chat: receiving', () => {
     expect(m.parts).toEqual([
       { kind: 'mention', userId: USERS.owner, nick: 'streamer_live', mine: true },
       { kind: 'text', text: ' hi <b>x</b> ' },
-      expect.objectContaining({ kind: 'smile', name: 'wave', imageUrl: expect.stringMatching(/^livedeck-img:/) as string }),
+      expect.objectContaining({ kind: 'smile', name: 'wave', imageUrl: expect.stringMatching(/^\/livedeck-img\/img\//) as string }),
       { kind: 'link', text: 'https://example.com/a', url: 'https://example.com/a' }
     ])
     await h.control('/vk/event', { channel_url: LIVE, type: 'bot', data: { user: USERS.viewer } })

@@ -34,6 +34,7 @@ import { ChatBatcher } from './batcher'
 import { ChatSender } from './chat-sender'
 import { settingsBody, settingsView } from './chat-settings'
 import { fetchMemberCard, fetchMembers } from './members'
+import type { ImageUrlOf } from '../../../services/images/image-url'
 import { LineBuffer } from './line-buffer'
 import { messageView, systemLine } from './normalize'
 import { createPubsubLink, type PubsubLink } from './pubsub-link'
@@ -41,6 +42,7 @@ import { createPubsubLink, type PubsubLink } from './pubsub-link'
 export interface VkChatServiceDeps {
   readonly account: VkAccountService
   readonly channel: VkChannelService
+  readonly imageUrl: ImageUrlOf
   readonly pubsubUrl: () => string
   readonly clock: Clock
   readonly logger: Logger
@@ -106,7 +108,7 @@ export function createVkChatService(deps: VkChatServiceDeps): VkChatService {
   const addMessages = (raws: readonly unknown[]): number => {
     let added = 0
     for (const raw of raws) {
-      const line = messageView(raw, myId, clock.now())
+      const line = messageView(raw, myId, clock.now(), deps.imageUrl)
       if (!line) continue
       const stored = buffer.add(line)
       if (stored) {
@@ -344,8 +346,8 @@ export function createVkChatService(deps: VkChatServiceDeps): VkChatService {
       return status()
     },
     send: (message) => sender.send(message),
-    members: () => fetchMembers(account.appApi, requireSession().channelUrl),
-    member: (userId) => fetchMemberCard(account.appApi, requireSession().channelUrl, userId),
+    members: () => fetchMembers(account.appApi, requireSession().channelUrl, deps.imageUrl),
+    member: (userId) => fetchMemberCard(account.appApi, requireSession().channelUrl, userId, deps.imageUrl),
     async getSettings() {
       const s = requireSession()
       const settings = await settingsFor(s.channelUrl)

@@ -4,13 +4,13 @@
  */
 import type { VkMemberCard, VkMemberView } from '../../../../shared/ipc/domain'
 import type { VkApiClient } from '../api-client'
-import { imageOrNull } from '../channel-service'
+import type { ImageUrlOf } from '../../../services/images/image-url'
 import { memberSchema, membersSchema } from '../schemas'
 import { authorView } from './normalize'
 
 const MEMBERS_LIMIT = 200
 
-export async function fetchMembers(api: VkApiClient, channelUrl: string): Promise<VkMemberView[]> {
+export async function fetchMembers(api: VkApiClient, channelUrl: string, imageUrl: ImageUrlOf): Promise<VkMemberView[]> {
   const { data } = await api.call({
     method: 'GET',
     path: '/v1/chat/members',
@@ -21,13 +21,13 @@ export async function fetchMembers(api: VkApiClient, channelUrl: string): Promis
     id: u.id,
     nick: u.nick,
     nickColor: u.nick_color,
-    avatarUrl: imageOrNull(u.avatar_url),
+    avatarUrl: imageUrl(u.avatar_url),
     isOwner: u.is_owner === true,
     isModerator: u.is_moderator === true
   }))
 }
 
-export async function fetchMemberCard(api: VkApiClient, channelUrl: string, userId: number): Promise<VkMemberCard> {
+export async function fetchMemberCard(api: VkApiClient, channelUrl: string, userId: number, imageUrl: ImageUrlOf): Promise<VkMemberCard> {
   const { data } = await api.call({
     method: 'GET',
     path: '/v1/chat/member',
@@ -35,7 +35,7 @@ export async function fetchMemberCard(api: VkApiClient, channelUrl: string, user
     schema: memberSchema
   })
   return {
-    ...authorView(data.user),
+    ...authorView(data.user, imageUrl),
     registeredAt: data.user.registered_at ? data.user.registered_at * 1000 : null,
     statistics: {
       chatMessages: data.statistics.chat_messages_count,

@@ -1,6 +1,9 @@
 /** VK chat data → view: defensive parsing (reference §11) and the marks the UI shows. */
 import { describe, expect, it } from 'vitest'
+import { ELECTRON_IMAGE_BASE, imageUrlOf } from '../../../services/images/image-url'
 import { messageView, systemLine } from './normalize'
+
+const img = imageUrlOf(ELECTRON_IMAGE_BASE)
 
 const NOW = 1_790_000_000_000
 const author = { id: 7, nick: 'n', nick_color: 3, avatar_url: '', is_owner: false, is_moderator: false, badges: [], roles: [] }
@@ -17,7 +20,8 @@ describe('messageView', () => {
         unknown_field: { ignored: true }
       },
       42,
-      NOW
+      NOW,
+      img
     )
     expect(view).toMatchObject({ key: 'm627867254', id: 627867254, createdAt: 1785110751000, mentionsMe: true, deleted: false })
     expect(view!.author).toMatchObject({ isSubscriber: true, isBot: false, isOwner: false, avatarUrl: null })
@@ -27,21 +31,21 @@ describe('messageView', () => {
   })
 
   it('tolerates missing optionals, ms timestamps, string ids and out-of-range colours', () => {
-    const view = messageView({ id: '15', created_at: 1785110751000, author: { id: '9', nick: 'x', nick_color: 17 }, parts: [{ smile: { id: 5, name: 'wave' } }, {}] }, null, NOW)
+    const view = messageView({ id: '15', created_at: 1785110751000, author: { id: '9', nick: 'x', nick_color: 17 }, parts: [{ smile: { id: 5, name: 'wave' } }, {}] }, null, NOW, img)
     expect(view).toMatchObject({ id: 15, createdAt: 1785110751000, isPrivate: false, author: { id: 9, nickColor: 1, badges: [], roles: [] } })
     expect(view!.parts).toEqual([{ kind: 'smile', id: '5', name: 'wave', imageUrl: null, animated: false }])
-    expect(messageView({ id: 1, author }, null, NOW)!.createdAt).toBe(NOW)
+    expect(messageView({ id: 1, author }, null, NOW, img)!.createdAt).toBe(NOW)
   })
 
   it('marks the platform bot and the owner badge; rejects what is not a message', () => {
-    const bot = messageView({ id: 1, author: { ...author, badges: [{ id: 'b', name: '', achievement_name: 'internal_chatbot', small_url: '', medium_url: '', large_url: '' }] }, parts: [] }, null, NOW)
+    const bot = messageView({ id: 1, author: { ...author, badges: [{ id: 'b', name: '', achievement_name: 'internal_chatbot', small_url: '', medium_url: '', large_url: '' }] }, parts: [] }, null, NOW, img)
     expect(bot!.author.isBot).toBe(true)
-    const owner = messageView({ id: 2, author: { ...author, badges: [{ id: 'o', name: '', achievement_name: 'owner', small_url: '', medium_url: '', large_url: '' }] }, parts: [] }, null, NOW)
+    const owner = messageView({ id: 2, author: { ...author, badges: [{ id: 'o', name: '', achievement_name: 'owner', small_url: '', medium_url: '', large_url: '' }] }, parts: [] }, null, NOW, img)
     expect(owner!.author.isOwner).toBe(true)
-    expect(messageView({ id: 'abc', author }, null, NOW)).toBeNull()
-    expect(messageView({ text: 'hi' }, null, NOW)).toBeNull()
+    expect(messageView({ id: 'abc', author }, null, NOW, img)).toBeNull()
+    expect(messageView({ text: 'hi' }, null, NOW, img)).toBeNull()
     // Only http(s) images go through the image protocol.
-    expect(messageView({ id: 3, author: { ...author, avatar_url: 'javascript:alert(1)' } }, null, NOW)!.author.avatarUrl).toBeNull()
+    expect(messageView({ id: 3, author: { ...author, avatar_url: 'javascript:alert(1)' } }, null, NOW, img)!.author.avatarUrl).toBeNull()
   })
 })
 

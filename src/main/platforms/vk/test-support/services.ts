@@ -23,13 +23,15 @@ export function vkServicesFor(h: Harness, chatOptions: Partial<VkChatServiceDeps
     authWindow: s.authWindow,
     fetch: s.fetch,
     clock: s.clock,
-    logger: s.logger
+    logger: s.logger,
+    imageUrl: s.imageUrl
   })
-  const channel = createVkChannelService({ account, sensitive: s.sensitive })
+  const channel = createVkChannelService({ account, sensitive: s.sensitive, imageUrl: s.imageUrl })
   const record: ChatRecord = { batches: [], batchAt: [], statuses: [], sendStates: [] }
   const chat = createVkChatService({
     account,
     channel,
+    imageUrl: s.imageUrl,
     pubsubUrl: () => s.endpoints.vk.pubsubUrl,
     clock: s.clock,
     logger: s.logger,

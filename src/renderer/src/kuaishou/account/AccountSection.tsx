@@ -2,12 +2,11 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { IpcError } from '../../../../shared/ipc/result'
 import { livedeck } from '../../api/livedeck'
+import { safeImageSrc } from '../../images/safe-image-src'
 import { call } from '../common/call'
 import { ErrorNote } from '../common/ErrorNote'
 import { useKuaishouStore } from '../kuaishou-store'
 
-/** Only main-vetted image URLs are shown: a platform value never makes the page load a remote URL. */
-const safeAvatar = (url: string | null): string | undefined => (url?.startsWith('livedeck-img://') ? url : undefined)
 
 /** Connect / reconnect / sign out, who is connected, and which permission is missing. */
 export function AccountSection(): React.JSX.Element {
@@ -26,7 +25,7 @@ export function AccountSection(): React.JSX.Element {
     else setError(result.error)
   }
   const state = account?.state ?? 'disconnected'
-  const avatar = safeAvatar(account?.user?.avatarUrl ?? null)
+  const avatar = safeImageSrc(account?.user?.avatarUrl ?? null)
 
   return (
     <div className="ks-account" data-testid="ks-account" data-state={state}>

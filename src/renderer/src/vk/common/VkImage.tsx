@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { safeImageSrc } from './images'
 
 /**
- * A platform image at a fixed size. Only `livedeck-img://` sources are used; one that fails to load
+ * A platform image at a fixed size. Only main-vetted image URLs (`safeImageSrc`) are used; one that fails to load
  * (e.g. the browser host, which has no image protocol) collapses to an empty box of the same size, so
  * layout never jumps.
  */
