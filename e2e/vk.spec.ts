@@ -33,6 +33,10 @@ test('VK: connect, edit stream, copy key, chat live both ways, XSS inert, offlin
   await connectAs(page, context, STREAMER_LIVE)
   await expect(slot.getByTestId('vk-account')).toContainText('streamer_live')
   await expect(slot.getByTestId('vk-channel')).toContainText('Live')
+  // Platform images load in Chromium from the host's own origin (main fetched the sandbox's avatar).
+  const avatar = slot.getByTestId('vk-account').locator('img').first()
+  await expect(avatar).toHaveAttribute('src', /^\/livedeck-img\/img\/[A-Za-z0-9_-]+$/)
+  await expect.poll(() => avatar.evaluate((img) => (img as unknown as { complete: boolean; naturalWidth: number }).naturalWidth)).toBeGreaterThan(0)
 
   // Stream settings: title and a category found by typing.
   const form = slot.getByTestId('vk-stream-form')
