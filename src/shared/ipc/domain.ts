@@ -73,7 +73,7 @@ export interface AppInfo {
 }
 
 // ───────────────────────────── VK Video Live (issue 5) ─────────────────────────────
-// Display data only. Image URLs are `livedeck-img://` URLs (or null); times are epoch milliseconds.
+// Display data only. Image URLs are main-vetted image URLs (`livedeck-img://img/…` in Electron, `/livedeck-img/img/…` in the browser host; or null); times are epoch milliseconds.
 
 export type VkConnectionState = 'disconnected' | 'connected' | 'needsReconnect'
 /** `code`: signed in with the app secret (refreshes itself); `implicit`: no secret, re-consent on expiry. */

@@ -1,7 +1,7 @@
 /**
  * Kuaishou (issue 6) types shared by main and renderer: display data and IPC inputs only. No token,
  * no push URL: the push URL travels as a sensitive ref (`sensitive.reveal` / `sensitive.copy`).
- * Times are epoch milliseconds; the avatar is a `livedeck-img://` URL.
+ * Times are epoch milliseconds; the avatar is a main-vetted image URL (`livedeck-img://img/…`, or `/livedeck-img/img/…` in the browser host).
  */
 import { z } from 'zod'
 
