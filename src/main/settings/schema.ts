@@ -4,14 +4,9 @@
  * reads the same in the other. Only non-secret values and base64 ciphertexts live here.
  */
 import { z } from 'zod'
-import {
-  kuaishouAppSettingsSchema,
-  languageSchema,
-  secretKeys,
-  uiPrefsSchema,
-  vkAppSettingsSchema
-} from '../../shared/ipc/domain'
-import { obsSettingsSchema } from '../../shared/ipc/obs'
+import { secretKeys } from '../../shared/ipc/domain'
+import { kuaishouAppSettingsSchema, languageSchema, uiPrefsSchema, vkAppSettingsSchema } from '../../shared/ipc/domain-schemas'
+import { obsSettingsSchema } from '../../shared/ipc/obs-schemas'
 import { windowStateSchema } from '../services/window-state/window-bounds'
 
 /** Bumped when the document's shape changes; a migration keyed by the new version upgrades old files. */

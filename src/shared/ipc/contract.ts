@@ -16,11 +16,6 @@ import { z } from 'zod'
 import * as names from './channels'
 import type { Result } from './result'
 import {
-  vkCategoryTypeSchema,
-  vkChannelUrlSchema,
-  vkChatSendSchema,
-  vkChatSettingsSchema,
-  vkStreamEditSchema,
   type VkAccountView,
   type VkCategoryView,
   type VkChannelView,
@@ -33,14 +28,23 @@ import {
   type VkMemberView,
   type VkSendState,
   type VkSignOutResult,
-  secretKeySchema,
-  sensitiveRefSchema,
-  settingsPatchSchema,
   type AppInfo,
   type SettingsView
 } from './domain'
-import { obsSendSchema, obsSettingsSchema, type ObsStatusView } from './obs'
-import { kuaishouCreateLiveSchema, type KuaishouAccountView, type KuaishouLiveView, type KuaishouUploadProgress } from './kuaishou'
+import {
+  secretKeySchema,
+  sensitiveRefSchema,
+  settingsPatchSchema,
+  vkCategoryTypeSchema,
+  vkChannelUrlSchema,
+  vkChatSendSchema,
+  vkChatSettingsSchema,
+  vkStreamEditSchema
+} from './domain-schemas'
+import type { ObsStatusView } from './obs'
+import { obsSendSchema, obsSettingsSchema } from './obs-schemas'
+import type { KuaishouAccountView, KuaishouLiveView, KuaishouUploadProgress } from './kuaishou'
+import { kuaishouCreateLiveSchema } from './kuaishou-schemas'
 
 /** Declares a channel: its input schema and (phantom) result type. */
 function channel<R>() {

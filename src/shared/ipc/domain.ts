@@ -1,13 +1,17 @@
 /**
  * Domain types shared by main and renderer. Only what the renderer may see lives here: no secret,
  * no token, no stream key. Secrets are represented by a `configured` flag.
+ *
+ * Zod-free on purpose: the renderer imports values from here, and zod must stay out of its initial
+ * bundle (issue 7). The schemas main validates with live in `domain-schemas.ts`, which checks at
+ * compile time that they agree with these types.
  */
-import { z } from 'zod'
 import type { IpcError } from './result'
 
 export const languages = ['en', 'ru', 'zh'] as const
 export type Language = (typeof languages)[number]
-export const languageSchema = z.enum(languages)
+/** Plain guard for the renderer (main parses with `languageSchema`). */
+export const isLanguage = (value: unknown): value is Language => (languages as readonly unknown[]).includes(value)
 
 export const platforms = ['vk', 'kuaishou'] as const
 export type Platform = (typeof platforms)[number]
@@ -15,48 +19,40 @@ export type Platform = (typeof platforms)[number]
 /** The secrets the renderer may set or clear, but never read back. */
 export const secretKeys = ['vk.clientSecret', 'kuaishou.appSecret', 'obs.password'] as const
 export type SecretKey = (typeof secretKeys)[number]
-export const secretKeySchema = z.enum(secretKeys)
 
-/** Opaque handle to a sensitive value held by main (stream key, push URL). */
-export const sensitiveRefSchema = z.string().regex(/^[a-z]+:[A-Za-z0-9_-]{1,64}$/)
-export type SensitiveRef = z.infer<typeof sensitiveRefSchema>
+/** Opaque handle to a sensitive value held by main (stream key, push URL): `kind:id`. */
+export type SensitiveRef = string
 
-const redirectUri = z.string().max(2048).refine((v) => v === '' || /^https?:\/\/[^\s]+$/.test(v), 'http(s) URL')
-const scopeList = z.array(z.string().regex(/^[A-Za-z0-9_:.-]{1,64}$/)).max(64)
-
-export const vkAppSettingsSchema = z.strictObject({
-  clientId: z.string().max(64).regex(/^[A-Za-z0-9_-]*$/),
-  redirectUri,
-  scopes: scopeList
-})
-export const kuaishouAppSettingsSchema = z.strictObject({
-  appId: z.string().max(64).regex(/^[A-Za-z0-9_-]*$/),
-  redirectUri,
-  scopes: scopeList,
-  bizId: z.string().max(128)
-})
-export type VkAppSettings = z.infer<typeof vkAppSettingsSchema>
-export type KuaishouAppSettings = z.infer<typeof kuaishouAppSettingsSchema>
+export interface VkAppSettings {
+  clientId: string
+  redirectUri: string
+  scopes: string[]
+}
+export interface KuaishouAppSettings {
+  appId: string
+  redirectUri: string
+  scopes: string[]
+  bizId: string
+}
 
 /** Colour theme: `system` follows the OS (Electron's nativeTheme, the browser's prefers-color-scheme). */
 export const themes = ['system', 'light', 'dark'] as const
 export type Theme = (typeof themes)[number]
 /** Dashboard preferences (issue 7): nothing sensitive. `split` is the VK column's share of the width. */
-export const uiPrefsSchema = z.strictObject({
-  theme: z.enum(themes),
-  split: z.number().min(0.2).max(0.8)
-})
-export type UiPrefs = z.infer<typeof uiPrefsSchema>
+export interface UiPrefs {
+  theme: Theme
+  /** 0.2–0.8. */
+  split: number
+}
 export const defaultUiPrefs: UiPrefs = { theme: 'system', split: 0.5 }
 
 /** What the renderer may change. Base URLs are deliberately absent: main owns them. */
-export const settingsPatchSchema = z.strictObject({
-  language: languageSchema.optional(),
-  ui: uiPrefsSchema.partial().optional(),
-  vk: vkAppSettingsSchema.partial().optional(),
-  kuaishou: kuaishouAppSettingsSchema.partial().optional()
-})
-export type SettingsPatch = z.infer<typeof settingsPatchSchema>
+export interface SettingsPatch {
+  language?: Language | undefined
+  ui?: Partial<UiPrefs> | undefined
+  vk?: Partial<VkAppSettings> | undefined
+  kuaishou?: Partial<KuaishouAppSettings> | undefined
+}
 
 export interface SettingsView {
   readonly language: Language
@@ -133,17 +129,16 @@ export interface VkChannelView {
   readonly stream: VkStreamView | null
 }
 
-export const vkChannelUrlSchema = z.string().min(1).max(200).regex(/^[A-Za-z0-9_.-]+$/)
-export const vkCategoryTypeSchema = z.enum(['game', 'irl', 'sport'])
+export const vkCategoryTypes = ['game', 'irl', 'sport'] as const
+export type VkCategoryType = (typeof vkCategoryTypes)[number]
 
-export const vkStreamEditSchema = z.strictObject({
-  title: z.string().trim().min(1).max(140),
-  categoryId: z.string().min(1).max(64),
+export interface VkStreamEdit {
+  title: string
+  categoryId: string
   /** Epoch ms of the planned start (the picker's local date-time), or null for none. */
-  plannedAt: z.number().int().min(0).max(8_640_000_000_000_000).nullable().optional(),
-  slotUrl: z.string().max(200).optional()
-})
-export type VkStreamEdit = z.infer<typeof vkStreamEditSchema>
+  plannedAt?: number | null | undefined
+  slotUrl?: string | undefined
+}
 
 export interface VkCredentialsView {
   /** Sensitive ref: reveal shows `url/token`; copy `server` = RTMP URL, `key` = stream key. */
@@ -223,18 +218,16 @@ export interface VkChatBatch {
   readonly reset: boolean
 }
 
-export const vkSendPartSchema = z.union([
-  z.strictObject({ kind: z.literal('text'), text: z.string().min(1).max(2000) }),
-  z.strictObject({ kind: z.literal('mention'), userId: z.number().int().min(0) }),
-  z.strictObject({ kind: z.literal('smile'), id: z.string().min(1).max(64) }),
-  z.strictObject({ kind: z.literal('link'), url: z.string().max(2048).regex(/^https?:\/\//) })
-])
-export const vkChatSendSchema = z.strictObject({
+export type VkSendPart =
+  | { kind: 'text'; text: string }
+  | { kind: 'mention'; userId: number }
+  | { kind: 'smile'; id: string }
+  | { kind: 'link'; url: string }
+export interface VkChatSend {
   /** The renderer's id for this message, echoed in `vkChat.sendState`. */
-  clientId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
-  parts: z.array(vkSendPartSchema).min(1).max(50)
-})
-export type VkChatSend = z.infer<typeof vkChatSendSchema>
+  clientId: string
+  parts: VkSendPart[]
+}
 
 export interface VkSendState {
   readonly clientId: string
@@ -265,16 +258,18 @@ export interface VkMemberCard extends VkChatAuthor {
   }
 }
 
-export const vkChatSettingsSchema = z.strictObject({
-  allowAccess: z.enum(['any', 'subscribers', 'paid_subscribers']),
-  allowAccessAfter: z.number().int().min(0).max(10_000_000),
-  anyMessageTimeout: z.number().int().min(0).max(86_400),
-  sameMessageTimeout: z.number().int().min(0).max(86_400),
-  followAlert: z.boolean(),
-  subscriptionAlert: z.boolean(),
-  mode: z.enum(['general', 'only_smiles']),
-  capsProhibited: z.boolean(),
-  linksProhibited: z.boolean(),
-  ruEnNumbersOnly: z.boolean()
-})
-export type VkChatSettingsView = z.infer<typeof vkChatSettingsSchema>
+export const vkChatAccessModes = ['any', 'subscribers', 'paid_subscribers'] as const
+export const vkChatModes = ['general', 'only_smiles'] as const
+export interface VkChatSettingsView {
+  allowAccess: (typeof vkChatAccessModes)[number]
+  allowAccessAfter: number
+  /** Seconds. */
+  anyMessageTimeout: number
+  sameMessageTimeout: number
+  followAlert: boolean
+  subscriptionAlert: boolean
+  mode: (typeof vkChatModes)[number]
+  capsProhibited: boolean
+  linksProhibited: boolean
+  ruEnNumbersOnly: boolean
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { codePointLength, kuaishouCreateLiveSchema } from './kuaishou'
+import { codePointLength } from './kuaishou'
+import { kuaishouCreateLiveSchema } from './kuaishou-schemas'
 
 const cover = new Uint8Array([0xff, 0xd8, 0xff])
 

@@ -2,8 +2,9 @@
  * Kuaishou (issue 6) types shared by main and renderer: display data and IPC inputs only. No token,
  * no push URL: the push URL travels as a sensitive ref (`sensitive.reveal` / `sensitive.copy`).
  * Times are epoch milliseconds; the avatar is a main-vetted image URL (`livedeck-img://img/…`, or `/livedeck-img/img/…` in the browser host).
+ *
+ * Zod-free so the renderer can import its values; the input schema is in `kuaishou-schemas.ts`.
  */
-import { z } from 'zod'
 
 export type KuaishouConnectionState = 'disconnected' | 'connected' | 'needsReconnect'
 
@@ -55,14 +56,14 @@ export const codePointLength = (text: string): number => [...text].length
 export const KUAISHOU_CAPTION_MAX = 13
 export const KUAISHOU_COVER_MAX_BYTES = 2_000_000
 
-export const kuaishouCreateLiveSchema = z.strictObject({
+/** `kuaishou.createLive`'s input as main uses it (after `kuaishouCreateLiveSchema` applied its defaults). */
+export interface KuaishouCreateLive {
   /** The converted cover: a JPEG, 720×1280, ≤ 2,000,000 bytes (main re-checks all three). */
-  cover: z.instanceof(Uint8Array),
-  caption: z.string().refine((v) => codePointLength(v) <= KUAISHOU_CAPTION_MAX, 'at most 13 characters').default(''),
-  panoramic: z.union([z.literal(0), z.literal(1), z.literal(2)]).default(0),
-  shopLive: z.boolean().default(false),
+  cover: Uint8Array<ArrayBuffer>
+  caption: string
+  panoramic: 0 | 1 | 2
+  shopLive: boolean
   /** Only a value Kuaishou assigned to the app; never the computer's name. */
-  deviceName: z.string().trim().min(1).max(64).optional(),
-  liveSceneType: z.number().int().min(0).max(2_147_483_647).optional()
-})
-export type KuaishouCreateLive = z.output<typeof kuaishouCreateLiveSchema>
+  deviceName?: string | undefined
+  liveSceneType?: number | undefined
+}

@@ -1,16 +1,16 @@
 /**
  * OBS hand-off (issue 7) types shared by main and renderer. The stream key never appears here: the
  * renderer hands main the sensitive ref of a push URL / VK credentials and main sends it to OBS.
+ *
+ * Zod-free so the renderer can import it; the schemas are in `obs-schemas.ts`.
  */
-import { z } from 'zod'
-import { sensitiveRefSchema } from './domain'
 
-/** obs-websocket v5's address: `ws://host:port` (wss for a TLS proxy), no path. */
-export const obsAddressSchema = z.string().max(256).regex(/^wss?:\/\/[A-Za-z0-9.[\]:-]+\/?$/)
 export const defaultObsAddress = 'ws://127.0.0.1:4455'
 
-export const obsSettingsSchema = z.strictObject({ address: obsAddressSchema })
-export type ObsSettings = z.infer<typeof obsSettingsSchema>
+export interface ObsSettings {
+  /** obs-websocket v5's address: `ws://host:port` (wss for a TLS proxy), no path. */
+  address: string
+}
 
 export type ObsConnection = 'disconnected' | 'connecting' | 'connected'
 /** Why OBS is not connected: not listening / refused the password / went away. */
@@ -28,5 +28,3 @@ export interface ObsStatusView {
   /** The RTMP server Livedeck last set in OBS this session (never the key); null when none. */
   readonly sentServer: string | null
 }
-
-export const obsSendSchema = z.strictObject({ ref: sensitiveRefSchema })

@@ -11,12 +11,12 @@
 import { EventSubscription, OBSWebSocket, OBSWebSocketError } from 'obs-websocket-js/json'
 import {
   defaultObsAddress,
-  obsSettingsSchema,
   type ObsConnectionError,
   type ObsSettings,
   type ObsStatusView,
   type ObsStreamState
 } from '../../../shared/ipc/obs'
+import { obsSettingsSchema } from '../../../shared/ipc/obs-schemas'
 import type { SensitiveRef } from '../../../shared/ipc/domain'
 import { AppError } from '../../errors'
 import type { Clock } from '../../ports/clock'

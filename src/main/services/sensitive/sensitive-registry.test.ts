@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { sensitiveRefSchema } from '../../../shared/ipc/domain'
+import { sensitiveRefSchema } from '../../../shared/ipc/domain-schemas'
 import { AppError } from '../../errors'
 import type { Clock } from '../../ports/clock'
 import { splitRtmpUrl } from './rtmp-split'

@@ -4,7 +4,8 @@
  * (`copy`, whole or as OBS's server/key). Values are never logged: nothing here logs at all.
  */
 import { randomBytes } from 'node:crypto'
-import { sensitiveRefSchema, type SensitiveRef } from '../../../shared/ipc/domain'
+import type { SensitiveRef } from '../../../shared/ipc/domain'
+import { sensitiveRefSchema } from '../../../shared/ipc/domain-schemas'
 import { AppError } from '../../errors'
 import type { Clipboard } from '../../ports/clipboard'
 import type { Clock } from '../../ports/clock'

@@ -5,9 +5,6 @@
  */
 import {
   defaultUiPrefs,
-  kuaishouAppSettingsSchema,
-  uiPrefsSchema,
-  vkAppSettingsSchema,
   type KuaishouAppSettings,
   type Language,
   type SecretKey,
@@ -15,6 +12,7 @@ import {
   type SettingsView,
   type VkAppSettings
 } from '../../../shared/ipc/domain'
+import { kuaishouAppSettingsSchema, uiPrefsSchema, vkAppSettingsSchema } from '../../../shared/ipc/domain-schemas'
 import { AppError } from '../../errors'
 import { CipherError, type Cipher } from '../../ports/cipher'
 import type { Logger } from '../../ports/logger'

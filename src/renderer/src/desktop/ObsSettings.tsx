@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { obsAddressSchema } from '../../../shared/ipc/obs'
+import { obsAddressSchema } from '../../../shared/ipc/obs-schemas'
 import { livedeck } from '../api/livedeck'
 import { run } from '../api/run'
 import { useStreamerStore } from './streamer-store'

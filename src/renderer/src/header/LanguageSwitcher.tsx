@@ -1,6 +1,6 @@
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
-import { languageSchema, languages } from '../../../shared/ipc/domain'
+import { isLanguage, languages } from '../../../shared/ipc/domain'
 import { livedeck } from '../api/livedeck'
 import { run } from '../api/run'
 import { useUiStore } from '../store/ui-store'
@@ -9,13 +9,13 @@ import { useUiStore } from '../store/ui-store'
 export function LanguageSwitcher({ className = 'language' }: { className?: string }): React.JSX.Element {
   const { t, i18n } = useTranslation()
   const id = useId()
-  const current = useUiStore((s) => s.settings?.language) ?? languageSchema.catch('en').parse(i18n.language)
+  const current = useUiStore((s) => s.settings?.language) ?? (isLanguage(i18n.language) ? i18n.language : 'en')
   const setSettings = useUiStore((s) => s.setSettings)
 
   const change = async (value: string): Promise<void> => {
-    const language = languageSchema.safeParse(value)
-    if (!language.success) return
-    const view = await run(livedeck().settings.update({ language: language.data }))
+    // Main validates the language again; this only keeps unknown values from reaching it.
+    if (!isLanguage(value)) return
+    const view = await run(livedeck().settings.update({ language: value }))
     if (view) setSettings(view)
   }
 

@@ -2,12 +2,9 @@
  * The settings form's editable copy of the non-secret settings, and its conversion back to a patch.
  * Validation reuses the contract's zod schemas so the form flags exactly what main would refuse.
  */
-import {
-  kuaishouAppSettingsSchema,
-  vkAppSettingsSchema,
-  type SettingsPatch,
-  type SettingsView
-} from '../../../shared/ipc/domain'
+import type { SettingsPatch, SettingsView } from '../../../shared/ipc/domain'
+// The settings screen is loaded lazily (settings/lazy.tsx), so this zod import stays out of the initial bundle.
+import { kuaishouAppSettingsSchema, vkAppSettingsSchema } from '../../../shared/ipc/domain-schemas'
 
 export interface SettingsDraft {
   vk: { clientId: string; redirectUri: string; scopes: string }

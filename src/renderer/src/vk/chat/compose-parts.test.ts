@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { vkChatSendSchema } from '../../../../shared/ipc/domain'
+import { vkChatSendSchema } from '../../../../shared/ipc/domain-schemas'
 import { composeParts, isOpenableLink } from './compose-parts'
 
 const members = new Map([
