@@ -110,7 +110,7 @@ export function SplitView({ left, right }: { left: Pane; right: Pane }): React.J
   }
 
   return (
-    <div ref={box} className="desk-split" style={{ gridTemplateColumns: `minmax(0, ${share}fr) 12px minmax(0, ${1 - share}fr)` }} data-testid="dashboard-split">
+    <div ref={box} className="desk-split" style={{ gridTemplateColumns: `minmax(0, ${share * 100}fr) 12px minmax(0, ${(1 - share) * 100}fr)` }} data-testid="dashboard-split">
       <div className="desk-pane">{left.node}</div>
       <div
         role="separator"
