@@ -16,7 +16,9 @@ const benches: readonly Bench[] = [
       (await (await import('./kuaishou-go-live')).benchKuaishouGoLive()).map((f) => ({ name: f.name, value: f.ms, unit: 'ms', target: f.targetMs }))
   },
   // The renderer side in Chromium through the browser host: cover conversion, click → push URL, Stop → LIVE_END.
-  { id: 'kuaishou', run: async () => (await import('./kuaishou')).benchKuaishou() }
+  { id: 'kuaishou', run: async () => (await import('./kuaishou')).benchKuaishou() },
+  // Initial renderer JS (gzip, entry + static imports) and first dashboard paint through the browser host.
+  { id: 'dashboard', run: async () => (await import('./dashboard')).benchDashboard() }
 ]
 
 const format = (r: BenchResult): string => {
