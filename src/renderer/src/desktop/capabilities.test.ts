@@ -55,7 +55,8 @@ const ksLive = (patch: Partial<KuaishouLiveView> = {}): KuaishouLiveView => ({
 describe('Kuaishou capability map', () => {
   it('offers go-live only when connected, with the live scope, and no live in the way', () => {
     expect(kuaishouCapabilities(ksAccount(), null).goLive).toBe(true)
-    expect(kuaishouCapabilities(ksAccount({ missingScopes: ['user_video_live'] }), null).goLive).toBe(false)
+    expect(kuaishouCapabilities(ksAccount({ missingScopes: ['user_video_live'] }), null)).toMatchObject({ form: true, goLive: false })
+    expect(kuaishouCapabilities(ksAccount(), ksLive()).form).toBe(false)
     expect(kuaishouCapabilities(ksAccount(), ksLive()).goLive).toBe(false)
     expect(kuaishouCapabilities(ksAccount({ state: 'disconnected' }), null).goLive).toBe(false)
   })

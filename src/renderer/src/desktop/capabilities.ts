@@ -29,6 +29,8 @@ export function vkCapabilities(account: VkAccountView | null, channel: VkChannel
 }
 
 export interface KuaishouCapabilities {
+  /** The go-live form itself: connected with no live in the way (it explains a missing scope itself). */
+  readonly form: boolean
   /** The "Get push URL" form: connected, with the live scope granted, and no live in the way. */
   readonly goLive: boolean
   /** Stop: only while a live exists that is not over and not already stopped. */
@@ -42,6 +44,7 @@ export function kuaishouCapabilities(account: KuaishouAccountView | null, live: 
   const connected = account?.state === 'connected'
   const active = live !== null && live.status !== 'LIVE_END' && live.stop !== 'stopped'
   return {
+    form: connected && live === null,
     goLive: connected && live === null && !account.missingScopes.includes('user_video_live'),
     stop: connected && active && live.stop !== 'stopping',
     pushUrl: live !== null && live.pushUrlRef !== null && live.status !== 'LIVE_END',

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { AccountSection } from './account/AccountSection'
 import { useWindowDropGuard } from './cover/use-window-drop-guard'
 import { GoLiveForm } from './golive/GoLiveForm'
+import { kuaishouCapabilities } from '../desktop/capabilities'
 import { useKuaishouStore } from './kuaishou-store'
 import { LiveSection } from './live/LiveSection'
 import { useKuaishouSync } from './use-kuaishou-sync'
@@ -28,7 +29,7 @@ export function KuaishouPanel(): React.JSX.Element {
         </span>
       </header>
       <AccountSection />
-      {live ? <LiveSection live={live} /> : connected && <GoLiveForm />}
+      {live ? <LiveSection live={live} /> : kuaishouCapabilities(account, live).form && <GoLiveForm />}
     </section>
   )
 }

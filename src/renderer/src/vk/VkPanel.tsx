@@ -9,6 +9,9 @@ import { VkChat } from './chat/VkChat'
 import { Toast } from './common/Toast'
 import { Credentials } from './credentials/Credentials'
 import { StreamForm } from './stream-settings/StreamForm'
+import { vkCapabilities } from '../desktop/capabilities'
+import { useVkChannel } from './channel/channel-store'
+import { useVkChat } from './chat/chat-store'
 import './vk.css'
 
 /** The dashboard's VK slot: account, channel, stream settings, RTMP credentials and the chat. */
@@ -18,7 +21,9 @@ export function VkPanel(): React.JSX.Element {
   useAccountSync()
   const account = useVkAccount((s) => s.account)
   const connected = account?.state === 'connected'
-  const hasChannel = connected && account.channelUrl !== null
+  // Which sections show is the capability map's call (one place for the rules).
+  const caps = vkCapabilities(account, useVkChannel((s) => s.channel), useVkChat((s) => s.status))
+  const hasChannel = caps.channel
   useChannelRefresh(hasChannel)
 
   return (
