@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { Dashboard } from '../dashboard/Dashboard'
+import { Dashboard } from '../dashboard/lazy'
 import { ErrorBanner } from '../errors/ErrorBanner'
 import { Header } from '../header/Header'
 import { SettingsScreen } from '../settings/lazy'
