@@ -2,12 +2,12 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { I18nextProvider } from 'react-i18next'
 import { App } from './app/App'
-import { createI18n, followDocumentLanguage } from './i18n/setup'
+import { createAppI18n, followDocumentLanguage } from './i18n/app-i18n'
 import './styles/base.css'
 import './styles/layout.css'
 import './styles/forms.css'
 
-const i18n = createI18n()
+const i18n = createAppI18n()
 followDocumentLanguage(i18n)
 
 const root = document.getElementById('root')

@@ -6,25 +6,14 @@
  * feature's name (`t('vk.…')`, `t('kuaishou.…')`), so features grow their catalogues independently.
  */
 import type { Language } from '../../../shared/ipc/domain'
-import en from './locales/en.json'
-import ru from './locales/ru.json'
-import zh from './locales/zh.json'
-import desktopEn from './locales/desktop/en.json'
-import desktopRu from './locales/desktop/ru.json'
-import desktopZh from './locales/desktop/zh.json'
-import kuaishouEn from './locales/kuaishou/en.json'
-import kuaishouRu from './locales/kuaishou/ru.json'
-import kuaishouZh from './locales/kuaishou/zh.json'
-import vkEn from './locales/vk/en.json'
-import vkRu from './locales/vk/ru.json'
-import vkZh from './locales/vk/zh.json'
+import { catalogueEn } from './catalogue-en'
+import { catalogueRu } from './catalogue-ru'
+import { catalogueZh } from './catalogue-zh'
 
-const english = { ...en, vk: vkEn, kuaishou: kuaishouEn, desktop: desktopEn }
-
-export type Catalogue = typeof english
+export type Catalogue = typeof catalogueEn
 
 export const catalogues: Readonly<Record<Language, Catalogue>> = {
-  en: english,
-  ru: { ...ru, vk: vkRu, kuaishou: kuaishouRu, desktop: desktopRu },
-  zh: { ...zh, vk: vkZh, kuaishou: kuaishouZh, desktop: desktopZh }
+  en: catalogueEn,
+  ru: catalogueRu,
+  zh: catalogueZh
 }

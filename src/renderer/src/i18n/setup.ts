@@ -7,6 +7,7 @@ import { initReactI18next } from 'react-i18next'
 import { languages, type Language } from '../../../shared/ipc/domain'
 import { catalogues } from './catalogues'
 
+/** An instance with every catalogue loaded (tests; synchronous language switches). */
 export function createI18n(language: Language = 'en'): i18n {
   const instance = i18next.createInstance()
   void instance.use(initReactI18next).init({
@@ -22,11 +23,4 @@ export function createI18n(language: Language = 'en'): i18n {
   return instance
 }
 
-/** Keeps `<html lang>` in step with the UI language (screen readers, CJK font selection). */
-export function followDocumentLanguage(instance: i18n): void {
-  const apply = (lng: string): void => {
-    document.documentElement.lang = lng === 'zh' ? 'zh-CN' : lng
-  }
-  apply(instance.language)
-  instance.on('languageChanged', apply)
-}
+export { followDocumentLanguage } from './app-i18n'
