@@ -6,31 +6,11 @@
 import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 import { readJpegSize } from '../src/main/platforms/kuaishou/jpeg'
+import type { CaseReport } from '../src/renderer/src/testing/cover-lab-report'
 import { readState } from './support/host-process'
 import { loadIntoPage } from './support/page-module'
 
 const LAB = 'LivedeckCoverLab' as const
-
-/** What `runCase` in `src/renderer/src/testing/cover-lab.ts` answers (that file is a DOM module). */
-interface CaseReport {
-  readonly inputSize: number
-  readonly inputUnchanged: boolean
-  readonly ms: number
-  readonly outcome:
-    | { readonly ok: false; readonly problem: string }
-    | {
-        readonly ok: true
-        readonly quality: number
-        readonly source: { readonly kind: string; readonly width: number; readonly height: number; readonly size: number }
-        /** The produced JPEG, base64, for the Node-side checks. */
-        readonly base64: string
-        /** What Chromium's decoder makes of the produced bytes. */
-        readonly decoded: { readonly width: number; readonly height: number }
-        /** RGB at (360, 240) and (360, 1040): upper and lower part of the cover. */
-        readonly upper: readonly number[]
-        readonly lower: readonly number[]
-      }
-}
 
 type CoverLab = Record<typeof LAB, { runCase(name: string, fit: string): Promise<CaseReport> }>
 

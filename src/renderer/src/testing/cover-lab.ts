@@ -4,7 +4,10 @@
  * the result to report what it really is.
  */
 import { convertCover, type CoverFit } from '../kuaishou/cover/convert-cover'
+import type { CaseReport } from './cover-lab-report'
 import { makeFixture } from './image-fixtures'
+
+export type { CaseReport }
 
 /** The generated inputs; the e2e spec names them as plain strings. */
 export type FixtureName =
@@ -18,27 +21,6 @@ export type FixtureName =
   | 'gif1x1'
   | 'webp'
   | 'heic'
-
-export interface CaseReport {
-  readonly inputSize: number
-  readonly inputUnchanged: boolean
-  readonly ms: number
-  readonly outcome:
-    | { readonly ok: false; readonly problem: string }
-    | {
-        readonly ok: true
-        readonly quality: number
-        readonly source: { readonly kind: string; readonly width: number; readonly height: number; readonly size: number }
-        /** The produced JPEG, base64, for the Node-side checks. */
-        readonly base64: string
-        /** What Chromium's decoder makes of the produced bytes. */
-        readonly decoded: { readonly width: number; readonly height: number }
-        /** RGB at (360, 240) and (360, 1040): upper and lower part of the cover. */
-        readonly upper: readonly number[]
-        readonly lower: readonly number[]
-      }
-}
-
 
 const sha256 = async (blob: Blob): Promise<string> =>
   Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', await blob.arrayBuffer())), (b) => b.toString(16).padStart(2, '0')).join('')
