@@ -147,7 +147,9 @@ test('a live survives a host restart: panel restored, Stop works', async ({ page
   await expect(slot.getByTestId('ks-live-status')).toHaveText('Live ended')
 
   await slot.getByTestId('ks-new-url').click()
-  // This time the cover is pasted (Ctrl+V with an image on the clipboard).
+  // This time the cover is pasted (Ctrl+V with an image on the clipboard). The form comes back after a
+  // round trip to main; a paste before its drop zone says it takes pastes would be lost.
+  await expect(slot.getByTestId('ks-cover-drop')).toHaveAttribute('data-paste-ready', 'true')
   await lab(page, 'pasteImage')
   await expect(slot.getByTestId('ks-cover-ready')).toContainText('1280×720')
   await getPushUrl(slot)
@@ -163,4 +165,9 @@ test('a live survives a host restart: panel restored, Stop works', async ({ page
   await expect(slot.getByTestId('ks-live-status')).toHaveText('Live', { timeout: 20_000 })
   await expect(slot.getByText('Signed in as 小鹿主播')).toBeVisible()
   await stopLive(slot)
+  await ffmpeg?.stop()
+  ffmpeg = null
+  // Leave the form, as the first test expects (the host keeps an ended live on screen until dismissed).
+  await slot.getByTestId('ks-new-url').click()
+  await expect(slot.getByTestId('ks-cover-drop')).toBeVisible()
 })

@@ -29,6 +29,7 @@ export function CoverDrop({ disabled }: { disabled: boolean }): React.JSX.Elemen
       <div
         {...getRootProps({ className: `ks-dropzone${isDragActive ? ' ks-dropzone-active' : ''}` })}
         data-testid="ks-cover-drop"
+        data-paste-ready={!disabled}
         aria-label={t('kuaishou.cover.dropLabel')}
       >
         <input {...getInputProps()} data-testid="ks-cover-input" />

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo } from 'react'
 import { useDraftStore } from '../golive/draft-store'
 import { convertCover, type CoverFit } from './convert-cover'
 
@@ -31,9 +31,14 @@ export function usePreviewUrl(bytes: Uint8Array | null): string | null {
   return url
 }
 
-/** Paste an image anywhere in the window while the cover can be chosen. */
+/**
+ * Paste an image anywhere in the window while the cover can be chosen. A layout effect, so the listener
+ * is attached in the same commit that shows the drop zone: a passive effect runs only after paint, and
+ * a Ctrl+V in between (a busy machine, a user quick on the keys) was silently lost. So the drop zone's
+ * `data-paste-ready`, rendered in that same commit, is true exactly when a paste will be taken.
+ */
 export function usePasteCover(pick: (file: File) => void, enabled: boolean): void {
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!enabled) return
     const onPaste = (e: ClipboardEvent) => {
       const file = Array.from(e.clipboardData?.files ?? [])[0]
