@@ -6,7 +6,7 @@
 import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 import { readState } from './support/host-process'
-import { connectAs, control, restoreVkApp, sandboxVk } from './support/vk-sandbox'
+import { connectAs, control, restoreVkApp, sandboxVk, signOutVk } from './support/vk-sandbox'
 
 const screenshots = join(import.meta.dirname, '..', 'docs', 'screenshots')
 const STREAMER_LIVE = 1000001
@@ -26,9 +26,8 @@ test('VK: connect, edit stream, copy key, chat live both ways, XSS inert, offlin
   const slot = page.getByTestId('slot-vk')
   await expect(slot).toBeVisible()
   await restoreVkApp(page, vk)
-  // A previous run on this host may have left a session.
-  const signOut = slot.getByRole('button', { name: 'Sign out' })
-  if (await signOut.isVisible()) await signOut.click()
+  // A previous spec or run on this host may have left a session.
+  await signOutVk(page)
 
   await connectAs(page, context, STREAMER_LIVE)
   await expect(slot.getByTestId('vk-account')).toContainText('streamer_live')
