@@ -5,7 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test'
 import { readState } from './support/host-process'
-import { connectAs, restoreVkApp, sandboxVk } from './support/vk-sandbox'
+import { connectAs, restoreVkApp, sandboxVk, signOutVk } from './support/vk-sandbox'
 
 const STREAMER_LIVE = 1000001
 
@@ -67,9 +67,11 @@ test('the split is resized by keyboard and by dragging, and remembered across a 
   // Drag to about a third of the width.
   const split = (await page.getByTestId('dashboard-split').boundingBox())!
   const handle = (await separator.boundingBox())!
-  await page.mouse.move(handle.x + handle.width / 2, handle.y + 50)
+  // Grab the handle at its middle: the panels may still be loading, so its height is not known in advance.
+  const grabY = handle.y + handle.height / 2
+  await page.mouse.move(handle.x + handle.width / 2, grabY)
   await page.mouse.down()
-  await page.mouse.move(split.x + split.width * 0.35, handle.y + 50, { steps: 5 })
+  await page.mouse.move(split.x + split.width * 0.35, grabY, { steps: 5 })
   await page.mouse.up()
   await expect(separator).toHaveAttribute('aria-valuenow', /^3[4-6]$/)
   const before = Number(await separator.getAttribute('aria-valuenow'))
@@ -112,8 +114,7 @@ test('connected VK: header badge, dates per language, streamer mode masks with n
   await resetUi(page)
   const slot = page.getByTestId('slot-vk')
   await restoreVkApp(page, sandboxVk(host))
-  const signOut = slot.getByRole('button', { name: 'Sign out' })
-  if (await signOut.isVisible()) await signOut.click()
+  await signOutVk(page)
   await expect(page.getByTestId('badge-vk')).toHaveAttribute('data-state', 'disconnected')
   await connectAs(page, context, STREAMER_LIVE)
   await expect(page.getByTestId('badge-vk')).toHaveAttribute('data-state', 'live')
@@ -193,6 +194,6 @@ test('connected VK: header badge, dates per language, streamer mode masks with n
     expect(outline).toBe('solid')
   })
 
-  await slot.getByRole('button', { name: 'Sign out' }).click()
+  await signOutVk(page)
   await expect(page.getByTestId('badge-vk')).toHaveAttribute('data-state', 'disconnected')
 })

@@ -46,17 +46,28 @@ export function SplitView({ left, right }: { left: Pane; right: Pane }): React.J
   const [share, setShare] = useState(saved)
   const [tab, setTab] = useState(left.id)
   const box = useRef<HTMLDivElement>(null)
-  useEffect(() => setShare(saved), [saved])
+  // Saves in flight or a drag under way: the answers of earlier saves must not pull the separator back
+  // from where the user has since moved it, so the saved value is followed only when nothing is local.
+  const busy = useRef(0)
+  useEffect(() => {
+    if (busy.current === 0) setShare(saved)
+  }, [saved])
 
   const save = async (value: number): Promise<void> => {
-    const view = await run(livedeck().settings.update({ ui: { split: value } }))
-    if (view) setSettings(view)
+    busy.current++
+    try {
+      const view = await run(livedeck().settings.update({ ui: { split: value } }))
+      if (view) setSettings(view)
+    } finally {
+      busy.current--
+    }
   }
 
   const onPointerDown = (e: React.PointerEvent<HTMLDivElement>): void => {
     const rect = box.current?.getBoundingClientRect()
     if (!rect) return
     e.currentTarget.setPointerCapture(e.pointerId)
+    busy.current++
     let last = share
     const move = (ev: PointerEvent): void => {
       last = clamp((ev.clientX - rect.left) / rect.width)
@@ -65,6 +76,7 @@ export function SplitView({ left, right }: { left: Pane; right: Pane }): React.J
     const up = (): void => {
       window.removeEventListener('pointermove', move)
       window.removeEventListener('pointerup', up)
+      busy.current--
       void save(last)
     }
     window.addEventListener('pointermove', move)
