@@ -7,15 +7,13 @@
  * forget the live when Livedeck restarts); the host is pointed at it with LIVEDECK_SANDBOX and given its
  * own sandbox back at the end.
  */
-import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import { publish, type Publisher } from './support/ffmpeg-publish'
+import { screenshotPath } from './support/screenshots'
 import { readState, startHost, stopHost, type HostState } from './support/host-process'
 import { lab, loadKuaishouLab } from './support/kuaishou-lab'
 import { startSandboxProcess, type SandboxProcess } from './support/sandbox-process'
 
-const screenshots = join(import.meta.dirname, '..', 'docs', 'screenshots')
 
 test.describe.configure({ mode: 'serial' })
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] })
@@ -156,8 +154,7 @@ test('a live survives a host restart: panel restored, Stop works', async ({ page
   const whole = await copied(page, slot, 'whole')
   ffmpeg = publish(whole)
   await expect(slot.getByTestId('ks-live-status')).toHaveText('Live', { timeout: 30_000 })
-  mkdirSync(screenshots, { recursive: true })
-  await slot.screenshot({ path: join(screenshots, 'kuaishou.png') })
+  await slot.screenshot({ path: screenshotPath('kuaishou.png') })
 
   await restartHost(sandbox.config.control)
   await page.reload()

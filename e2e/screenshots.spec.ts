@@ -1,15 +1,15 @@
 /**
  * `npm run screenshots`: the dashboard in demo state — VK connected with chat flowing, Kuaishou
  * connected with a push URL — in each language, into docs/screenshots/dashboard-{en,ru,zh}.png, plus
- * the compact (second-monitor) layout. Runs in the full e2e suite too, so the pictures stay current.
+ * the compact (second-monitor) layout. It runs in the full e2e suite too (saving into test-results/), so a
+ * broken demo state fails the tests; `npm run screenshots` runs every spec with LIVEDECK_SCREENSHOTS=docs.
  */
-import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
+import { screenshotPath } from './support/screenshots'
 import { readState } from './support/host-process'
 import { lab, loadKuaishouLab } from './support/kuaishou-lab'
-import { connectAs, control, restoreVkApp, sandboxVk } from './support/vk-sandbox'
+import { connectAs, control, restoreVkApp, sandboxVk, signOutVk } from './support/vk-sandbox'
 
-const screenshots = join(import.meta.dirname, '..', 'docs', 'screenshots')
 const STREAMER_LIVE = 1000001
 
 type Api = { settings: { update(i: unknown): Promise<{ ok: boolean }> }; kuaishou: { stopLive(): Promise<unknown>; dismissLive(): Promise<unknown>; disconnect(): Promise<unknown> } }
@@ -25,8 +25,7 @@ test('dashboard screenshots in demo state (en, ru, zh, compact)', async ({ page,
   await setLanguage(page, 'en')
   await restoreVkApp(page, vk)
   const vkSlot = page.getByTestId('slot-vk')
-  const signOut = vkSlot.getByRole('button', { name: 'Sign out' })
-  if (await signOut.isVisible()) await signOut.click()
+  await signOutVk(page)
   await connectAs(page, context, STREAMER_LIVE)
 
   // Kuaishou: connect, a cover and a title, a push URL.
@@ -58,16 +57,16 @@ test('dashboard screenshots in demo state (en, ru, zh, compact)', async ({ page,
     await setLanguage(page, language)
     await expect(page.locator('html')).toHaveAttribute('lang', language === 'zh' ? /^zh/ : language)
     await page.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0))
-    await page.screenshot({ path: join(screenshots, `dashboard-${language}.png`) })
+    await page.screenshot({ path: screenshotPath(`dashboard-${language}.png`) })
   }
   await setLanguage(page, 'en')
   await page.setViewportSize({ width: 720, height: 960 })
   await expect(page.getByTestId('dashboard-tabs')).toBeVisible()
   await page.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0))
-  await page.screenshot({ path: join(screenshots, 'dashboard-compact.png') })
+  await page.screenshot({ path: screenshotPath('dashboard-compact.png') })
 
   // Leave the shared host as the other specs expect it.
   await page.evaluate(async () => { const api = (globalThis as unknown as { livedeck: Api }).livedeck; await api.kuaishou.stopLive(); await api.kuaishou.dismissLive(); await api.kuaishou.disconnect(); await api.settings.update({ ui: { theme: 'system', split: 0.5 } }) })
   await page.setViewportSize({ width: 1440, height: 960 })
-  await vkSlot.getByRole('button', { name: 'Sign out' }).click()
+  await signOutVk(page)
 })

@@ -1,13 +1,13 @@
-import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import { pageSurface, recordFrames, type Frame } from './support/leaks'
+import { screenshotPath } from './support/screenshots'
 import { readState, restartHost } from './support/host-process'
 
 // Distinctive values, so any leak is unmistakable.
 const VK_SECRET = 'vk-secret-e2e-7Qm2Xa9LpR'
 const KS_SECRET = 'ks-secret-e2e-3Hn8Vd1TyW'
-const screenshots = join(import.meta.dirname, '..', 'docs', 'screenshots')
 
 test.describe.configure({ mode: 'serial' })
 
@@ -84,8 +84,7 @@ test('settings: fill, restart with the same data dir, see them restored; secrets
   else await expect(page.getByTestId('sandbox-badge')).toHaveCount(0)
   const prefilled = sandboxSecrets(host.sandbox)
   if (host.sandbox) expect(prefilled.length).toBeGreaterThan(0)
-  mkdirSync(screenshots, { recursive: true })
-  await page.screenshot({ path: join(screenshots, 'dashboard.png') })
+  await page.screenshot({ path: screenshotPath('dashboard.png') })
 
   // Fill every setting, both secrets through their write-only fields.
   await page.getByTestId('slot-vk').getByRole('button', { name: 'Open settings' }).click()
@@ -103,7 +102,7 @@ test('settings: fill, restart with the same data dir, see them restored; secrets
   await ks.getByLabel('bizId (optional)').fill('biz-e2e-1')
   await page.getByRole('button', { name: 'Save', exact: true }).click()
   await expect(page.getByText('Settings saved')).toBeVisible()
-  await page.screenshot({ path: join(screenshots, 'settings.png'), fullPage: true })
+  await page.screenshot({ path: screenshotPath('settings.png'), fullPage: true })
   expectNoSecretsIn(await pageSurface(page))
 
   // Restart the host on the same data dir (and port): everything comes back from disk.

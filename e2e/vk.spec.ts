@@ -3,12 +3,11 @@
  * sandbox's authorize page (popup included), edit the stream, copy the stream key, live chat both ways,
  * XSS payloads inert, an offline channel's chat disabled.
  */
-import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
+import { screenshotPath } from './support/screenshots'
 import { readState } from './support/host-process'
 import { connectAs, control, restoreVkApp, sandboxVk, signOutVk } from './support/vk-sandbox'
 
-const screenshots = join(import.meta.dirname, '..', 'docs', 'screenshots')
 const STREAMER_LIVE = 1000001
 const STREAMER_QUIET = 1000002
 const VIEWER = 1000005
@@ -94,7 +93,7 @@ test('VK: connect, edit stream, copy key, chat live both ways, XSS inert, offlin
   expect(await chatList(page).locator('script, b, svg, img[src="x"]').count()).toBe(0)
   expect(await page.evaluate(() => (globalThis as unknown as { __xss?: number }).__xss)).toBeUndefined()
 
-  await slot.screenshot({ path: join(screenshots, 'vk.png') })
+  await slot.screenshot({ path: screenshotPath('vk.png') })
 
   // Another account whose channel is offline: the chat input is disabled and says why.
   await slot.getByRole('button', { name: 'Sign out' }).click()
