@@ -49,6 +49,7 @@ import { createKuaishouFeature, type KuaishouFeature } from '../platforms/kuaish
 import { createVkFeature, type VkFeature } from '../platforms/vk/feature'
 import { createObsFeature, type ObsFeature } from '../services/obs/obs-feature'
 import { createTokenVault, type TokenVault } from '../services/auth/token-vault'
+import { watchReconnectNeeded } from '../services/notifications/reconnect-notice'
 import { imageUrlOf, type ImageUrlOf } from '../services/images/image-url'
 import { isSafeExternalUrl } from '../services/net/external-url'
 import { isReleaseSafe, realEndpoints, type PlatformEndpoints } from '../services/platform-endpoints'
@@ -148,6 +149,7 @@ export async function createMainApp(deps: MainDeps): Promise<MainApp> {
     logger,
     imageUrl: imageUrlOf(deps.imageUrlBase)
   }
+  const stopReconnectNotices = watchReconnectNeeded({ vault, notifier: deps.notifier, language: () => settings.view().language })
   const kuaishou = createKuaishouFeature({ services, events, dataDir: deps.dataDir, cipher: deps.cipher })
   await kuaishou.start()
   const vk = createVkFeature({ services, events })
@@ -184,6 +186,7 @@ export async function createMainApp(deps: MainDeps): Promise<MainApp> {
     obs,
     async dispose() {
       stopSettingsEvents()
+      stopReconnectNotices()
       await kuaishou.dispose()
       vk.dispose()
       await obs.dispose()
