@@ -9,8 +9,19 @@ export default defineConfig({
           name: 'main',
           environment: 'node',
           include: ['src/main/**/*.test.ts', 'src/shared/**/*.test.ts', 'src/preload/**/*.test.ts', 'src/browser-host/**/*.test.ts', 'test/**/*.test.ts'],
+          exclude: ['src/main/services/obs/obs-real.test.ts'],
           setupFiles: ['test/electron-stub.ts'],
           testTimeout: 20_000
+        }
+      },
+      {
+        // The real-OBS test runs alone in a network namespace of its own (`npm run test:obs`).
+        test: {
+          name: 'obs',
+          environment: 'node',
+          include: ['src/main/services/obs/obs-real.test.ts'],
+          setupFiles: ['test/electron-stub.ts'],
+          testTimeout: 30_000
         }
       },
       {

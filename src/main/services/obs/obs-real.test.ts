@@ -3,9 +3,12 @@
  * sandbox's RTMP ingest: a Kuaishou push URL goes to OBS as a sensitive ref, OBS streams to it, and the
  * Kuaishou live turns LIVING. Fails (never skips) when obs-studio or xvfb is missing.
  *
- * OBS runs in this machine's network namespace (not `unshare -n`): it must reach the sandbox ingest,
- * which lives in this test process. obs-websocket therefore gets a free port and a random password.
+ * `npm run test:obs` runs this file inside `unshare -n` (a network namespace with only loopback), so OBS,
+ * Xvfb, the sandbox ingest and this test share a private 127.0.0.1 and nothing reaches the machine's network;
+ * the first test fails when it finds another interface. obs-websocket still gets a free port and a random
+ * password.
  */
+import { networkInterfaces } from 'node:os'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { KuaishouLiveView } from '../../../shared/ipc/kuaishou'
 import type { ObsStatusView } from '../../../shared/ipc/obs'
@@ -13,6 +16,10 @@ import { KS_USERS, makeCover, startKsHarness, type KsHarness } from '../../platf
 import { startObs, type RunningObs } from './test-support/obs-process'
 
 let h: KsHarness
+
+it('runs isolated: only the loopback interface exists (npm run test:obs uses unshare -n)', () => {
+  expect(Object.keys(networkInterfaces())).toEqual(['lo'])
+})
 let obs: RunningObs
 
 beforeAll(async () => {
