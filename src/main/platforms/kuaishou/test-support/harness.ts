@@ -5,6 +5,7 @@
  * Main and the sandbox share one clock, so `advance()` moves token, push-URL and poll timers together.
  * `restart()` starts a new app instance on the same data dir (crash recovery).
  */
+import { consentAuthWindow, type ConsentChoice } from '../../test-support/consent-auth-window'
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -13,7 +14,7 @@ import { createClock, type SandboxClock } from '../../../../../sandbox/src/core/
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../../../../sandbox/src/index'
 import type { EventName, EventPayloads } from '../../../../shared/ipc/contract'
 import { createNodeMainApp, type NodeMainApp } from '../../../app/node-app'
-import type { AuthWindow, AuthWindowRequest } from '../../../ports/auth-window'
+import type { AuthWindowRequest } from '../../../ports/auth-window'
 import type { Logger } from '../../../ports/logger'
 import { loadSandboxConfig, type PlatformEndpoints } from '../../../services/platform-endpoints'
 
@@ -29,13 +30,7 @@ export const KS_USERS = {
   noLiveScope: 'f0a1b2c3d4e5f60718293a4b5c6d7e08'
 } as const
 
-export interface KsConsent {
-  user: string
-  deny?: boolean
-  granted?: string[]
-  cancel?: boolean
-  forgeState?: string
-}
+export type KsConsent = ConsentChoice<string>
 
 export interface SandboxRequest {
   method: string
@@ -86,28 +81,6 @@ export function makeCover(): Uint8Array<ArrayBuffer> {
   }
 }
 
-function consentAuthWindow(control: () => string, choice: () => KsConsent, log: AuthWindowRequest[], cleared: string[]): AuthWindow {
-  return {
-    async open(request) {
-      log.push(request)
-      const c = choice()
-      if (c.cancel) return { kind: 'cancelled' }
-      const query = Object.fromEntries(new URL(request.authorizeUrl).searchParams)
-      const response = await fetch(`${control()}/kuaishou/consent`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ ...query, user: c.user, deny: c.deny === true, ...(c.granted ? { granted: c.granted } : {}) })
-      })
-      const body = (await response.json()) as { location?: string; error?: string; message?: string }
-      if (!body.location) throw new Error(`consent refused: ${body.error ?? body.message ?? response.status}`)
-      if (c.forgeState === undefined) return { kind: 'redirected', url: body.location }
-      return { kind: 'redirected', url: body.location.replace(/state=[^&]*/, `state=${c.forgeState}`) }
-    },
-    clearSession: (platform) => Promise.resolve(void cleared.push(platform)),
-    redirectUriOverride: () => null
-  }
-}
-
 export async function startKsHarness(options: SandboxOptions = {}): Promise<KsHarness> {
   const clock = createClock()
   const sandbox = await startSandbox({ ...options, clock })
@@ -133,7 +106,7 @@ export async function startKsHarness(options: SandboxOptions = {}): Promise<KsHa
       clock,
       clipboard: { writeText: (t) => Promise.resolve(void copied.push(t)) },
       notifier: { notify: (n) => void notifications.push(n) },
-      authWindow: consentAuthWindow(() => sandbox.control, () => h.consent, authRequests, clearedSessions)
+      authWindow: consentAuthWindow('kuaishou', () => sandbox.control, () => h.consent, authRequests, clearedSessions)
     })
     app.events.subscribe((name, payload) => void events.push({ name, payload }))
     return app

@@ -4,13 +4,14 @@
  * `POST <control>/vk/consent` for the redirect location, exactly what the authorize page would do.
  * Main and the sandbox share one clock, so `advance()` expires tokens on both sides at once.
  */
+import { consentAuthWindow, type ConsentChoice as SharedConsentChoice } from '../../test-support/consent-auth-window'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createClock, type SandboxClock } from '../../../../../sandbox/src/core/clock'
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../../../../sandbox/src/index'
 import { createNodeMainApp, type NodeMainApp } from '../../../app/node-app'
-import type { AuthWindow, AuthWindowRequest } from '../../../ports/auth-window'
+import type { AuthWindowRequest } from '../../../ports/auth-window'
 import type { Fetch } from '../../../ports/http'
 import type { Logger } from '../../../ports/logger'
 import { loadSandboxConfig } from '../../../services/platform-endpoints'
@@ -19,14 +20,7 @@ export const USERS = { owner: 1000001, quietOwner: 1000002, moderator: 1000003, 
 export const LIVE = 'live_channel'
 export const QUIET = 'quiet_channel'
 
-export interface ConsentChoice {
-  user: number
-  deny?: boolean
-  /** Close the window instead of answering. */
-  cancel?: boolean
-  /** Replace the state in the answer (a forged redirect). */
-  forgeState?: string
-}
+export type ConsentChoice = SharedConsentChoice<number>
 
 export interface Harness {
   readonly sandbox: RunningSandbox
@@ -43,28 +37,6 @@ export interface Harness {
   /** Moves sandbox and app time forward. */
   advance(seconds: number): void
   stop(): Promise<void>
-}
-
-export function consentAuthWindow(control: () => string, choice: () => ConsentChoice, log: AuthWindowRequest[], cleared: string[]): AuthWindow {
-  return {
-    async open(request) {
-      log.push(request)
-      const c = choice()
-      if (c.cancel) return { kind: 'cancelled' }
-      const query = Object.fromEntries(new URL(request.authorizeUrl).searchParams)
-      const response = await fetch(`${control()}/vk/consent`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ ...query, user: c.user, deny: c.deny === true })
-      })
-      const body = (await response.json()) as { location?: string; error?: string }
-      if (!body.location) throw new Error(`consent refused: ${body.error ?? response.status}`)
-      if (c.forgeState === undefined) return { kind: 'redirected', url: body.location }
-      return { kind: 'redirected', url: body.location.replace(/state=[^&]*/, `state=${c.forgeState}`) }
-    },
-    clearSession: (platform) => Promise.resolve(void cleared.push(platform)),
-    redirectUriOverride: () => null
-  }
 }
 
 /** `scopes: 'defaults'` leaves the fresh data dir's settings untouched (the app's own default scopes). */
@@ -93,7 +65,7 @@ export async function startHarness(options: SandboxOptions & { secret?: boolean;
     clock,
     fetch: recordingFetch,
     clipboard: { writeText: (t) => Promise.resolve(void copied.push(t)) },
-    authWindow: consentAuthWindow(() => sandbox.control, () => harness.consent, authRequests, clearedSessions)
+    authWindow: consentAuthWindow('vk', () => sandbox.control, () => harness.consent, authRequests, clearedSessions)
   })
   if (options.scopes !== 'defaults') {
     app.services.settings.update({ vk: { scopes: options.scopes ?? ['channel:credentials', 'channel:stream:settings', 'chat:settings', 'chat:message:send'] } })
